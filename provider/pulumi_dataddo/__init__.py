@@ -1,0 +1,1 @@
+"""Pulumi dynamic resource providers for the Dataddo headless API."""
