@@ -1,0 +1,1 @@
+"""The HTTP client of the Dataddo headless API (no Pulumi imports)."""

@@ -1,0 +1,1 @@
+"""Resource logic over plain dicts and a client object (no Pulumi imports)."""

@@ -1,0 +1,48 @@
+"""Steps every resource shares: reading what may be gone, deleting, adopting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from pulumi_dataddo.http.errors import Conflict, NotFound
+from pulumi_dataddo.logic.base import ProviderError
+
+T = TypeVar("T")
+
+
+def unless_gone(get: Callable[[], T]) -> T | None:
+    """`get()`, or None when the object no longer exists (404)."""
+    try:
+        return get()
+    except NotFound:
+        return None
+
+
+def delete(kind: str, id_: str, call: Callable[[], None]) -> None:
+    """Delete an object; already gone counts as deleted, in use is explained."""
+    try:
+        call()
+    except NotFound:
+        return
+    except Conflict as exc:
+        raise ProviderError(
+            f"{kind} {id_} is still in use and was not deleted: {exc.detail}; "
+            "delete or change what uses it first"
+        ) from None
+
+
+def adopted(kind: str, id_: str, get: Callable[[], T]) -> T:
+    """The existing object to adopt, or a clear error when this account has none with `id_`."""
+    found = unless_gone(get)
+    if found is None:
+        raise ProviderError(f"adopt_id {id_}: this Dataddo account has no {kind} with this id")
+    return found
+
+
+def verify_kind(kind: str, id_: str, what: str, actual: object, declared: object) -> None:
+    """Refuse to adopt an object of another kind (service type, connector, app)."""
+    if actual != declared:
+        raise ProviderError(
+            f"adopt_id {id_}: {kind} {id_} has {what} {actual!r}, not the declared {declared!r}"
+        )

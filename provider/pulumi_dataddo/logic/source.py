@@ -1,0 +1,239 @@
+"""Source: a connector pulling data, authorized by a Service; 24-hex ids.
+
+`config` goes verbatim into the create-source payload and cannot change afterwards (replace);
+`label` and `schedule` change in place. The schedule is managed only when declared, and only
+the declared schedule fields are compared with what the API holds.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.http.responses import SourceInfo
+from pulumi_dataddo.logic import catalog, lifecycle, payloads, schedule
+from pulumi_dataddo.logic.base import (
+    Checked,
+    Created,
+    Props,
+    ProviderError,
+    Refreshed,
+    ResourceLogic,
+)
+from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
+from pulumi_dataddo.logic.readiness import wait_until_live
+from pulumi_dataddo.logic.reconcile import create_once
+from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
+from pulumi_dataddo.logic.values import integer_text, is_unknown, kind
+
+KIND = "source"
+DEFAULT_TEMPLATE = "index"
+INPUTS = (
+    "connector_id",
+    "label",
+    "oauth_id",
+    "template_id",
+    "config",
+    "schedule",
+    "strategy",
+    "wait_until_live",
+    "adopt_id",
+)
+# Payload fields set from the Source's own arguments: refused inside `config`.
+ARGUMENT_FIELDS = {
+    "connectorId": "connector_id",
+    "templateId": "template_id",
+    "oAuthId": "oauth_id",
+    "label": "label",
+    "strategy": "strategy",
+    **{name: "schedule" for name in schedule.FIELDS},
+}
+JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "array": (list,),
+    "integer": (int, float),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+}
+
+
+def _id_text(value: Any) -> Any:
+    return integer_text(value) or value
+
+
+def _schedule_form(value: Any) -> Any:
+    return schedule.normalize(value) if isinstance(value, dict) else value
+
+
+FIELDS = (
+    Field("connector_id", replaces=True),
+    Field("template_id", replaces=True),
+    Field("oauth_id", replaces=True, normalize=_id_text),
+    Field("config", replaces=True),
+    Field("strategy", replaces=True),
+    Field("label"),
+    Field("schedule", optional=True, normalize=_schedule_form),
+)
+
+
+def check(_olds: Props, news: Props) -> Checked:
+    v = Validator()
+    connector_id = news.get("connector_id")
+    _check_connector(v, connector_id)
+    v.text("label", news.get("label"), required=True)
+    v.service_id("oauth_id", news.get("oauth_id"))
+    template_id = news.get("template_id") or DEFAULT_TEMPLATE
+    v.text("template_id", template_id, pattern=IDENTIFIER, expected="a template id such as index")
+    config = v.mapping("config", news.get("config"))
+    schedule.validate(v, news.get("schedule"))
+    v.text("strategy", news.get("strategy"), expected="a storage strategy such as incremental")
+    v.number("wait_until_live", news.get("wait_until_live"))
+    v.object_id("adopt_id", news.get("adopt_id"))
+    if isinstance(connector_id, str):
+        _check_config(v, connector_id, config or {})
+    inputs = {**news, "template_id": template_id}
+    oauth_id = integer_text(news.get("oauth_id"))
+    if oauth_id is not None:
+        inputs["oauth_id"] = oauth_id
+    if isinstance(news.get("schedule"), dict):
+        inputs["schedule"] = schedule.normalize(news["schedule"])
+    return Checked(inputs, v.failures)
+
+
+def _check_connector(v: Validator, connector_id: Any) -> None:
+    known = catalog.connector_ids()
+    v.text("connector_id", connector_id, required=True, expected="a connector id such as snapchat")
+    if not isinstance(connector_id, str) or not connector_id.strip() or is_unknown(connector_id):
+        return
+    if connector_id not in known:
+        close = difflib.get_close_matches(connector_id, sorted(known), n=3)
+        hint = (
+            f"; did you mean {' or '.join(close)}?" if close else " (get_connectors() lists them)"
+        )
+        v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
+
+
+def _check_config(v: Validator, connector_id: str, config: dict[str, Any]) -> None:
+    form = catalog.connector_form(connector_id)
+    if form is None:
+        return
+    for key, argument in ARGUMENT_FIELDS.items():
+        if key in config:
+            v.fail(f"config.{key}", f"is set by the Source argument {argument}, not in config")
+    for key in sorted(form.required - config.keys()):
+        v.fail(f"config.{key}", f"is required by connector {connector_id}")
+    for key, value in config.items():
+        expected = form.types.get(key)
+        if expected is None or value is None or is_unknown(value):
+            continue
+        allowed = JSON_TYPES.get(expected, (object,))
+        wrong_bool = isinstance(value, bool) and bool not in allowed
+        if not isinstance(value, allowed) or wrong_bool:
+            v.fail(
+                f"config.{key}",
+                f"must be {expected} for connector {connector_id}, got {kind(value)}",
+            )
+        elif expected == "integer" and isinstance(value, float) and not value.is_integer():
+            v.fail(f"config.{key}", f"must be a whole number, {v.got(value)}")
+        elif expected == "array" and key in form.required and not value:
+            v.fail(f"config.{key}", f"must list at least one value for connector {connector_id}")
+
+
+def diff(olds: Props, news: Props) -> DiffPlan:
+    return plan(FIELDS, olds, news)
+
+
+def create(api: DataddoClient, inputs: Props) -> Created:
+    adopt_id = inputs.get("adopt_id")
+    found = _create(api, inputs) if adopt_id is None else _adopt(api, adopt_id, inputs)
+    status = _status(api, found.id, inputs, rollback=adopt_id is None)
+    return Created(found.id, {**inputs, "status": status})
+
+
+def _create(api: DataddoClient, inputs: Props) -> SourceInfo:
+    connector_id, label, oauth = inputs["connector_id"], inputs["label"], inputs.get("oauth_id")
+    body = payloads.create_source(
+        connector_id=connector_id,
+        template_id=inputs["template_id"],
+        label=label,
+        oauth=oauth,
+        config=inputs.get("config"),
+        schedule_fields=inputs.get("schedule"),
+        strategy=inputs.get("strategy"),
+    )
+
+    def matches(found: SourceInfo) -> bool:
+        if found.label != label or found.connector_id not in (None, connector_id):
+            return False
+        return oauth is None or _id_text(api.get_source(found.id).oauth_id) == _id_text(oauth)
+
+    return create_once(
+        KIND,
+        post=lambda: api.create_source(connector_id, body),
+        listing=api.list_sources,
+        ident=lambda s: s.id,
+        matches=matches,
+    )
+
+
+def _adopt(api: DataddoClient, adopt_id: str, inputs: Props) -> SourceInfo:
+    found = lifecycle.adopted(KIND, adopt_id, lambda: api.get_source(adopt_id))
+    connector_id = inputs["connector_id"]
+    lifecycle.verify_kind(KIND, adopt_id, "connector", found.connector_id, connector_id)
+    api.update_source(found.id, payloads.update_source(inputs["label"]))
+    if inputs.get("schedule"):
+        api.update_schedule(found.id, schedule.update_request(inputs["schedule"]))
+    return found
+
+
+def _status(api: DataddoClient, source_id: str, inputs: Props, *, rollback: bool) -> str:
+    """The source's status; with `wait_until_live`, `live` or an error (a source created here
+    is deleted again, so that no orphan outlives the failed create)."""
+    timeout = inputs.get("wait_until_live")
+    if not timeout:
+        return api.source_status(source_id).status
+    try:
+        return wait_until_live(
+            source_id, float(timeout), lambda: api.source_status(source_id)
+        ).status
+    except ProviderError as exc:
+        if not rollback:
+            raise
+        lifecycle.delete(KIND, source_id, lambda: api.delete_source(source_id))
+        raise ProviderError(f"{exc}; the new source was deleted again") from None
+
+
+def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
+    found = lifecycle.unless_gone(lambda: api.get_source(id_))
+    if found is None:
+        return Refreshed(None, {}, {})
+    refreshed = {
+        **outs,
+        "label": found.label,
+        "connector_id": found.connector_id or outs.get("connector_id"),
+        "template_id": found.template_id or outs.get("template_id"),
+        "status": found.status or outs.get("status"),
+    }
+    if found.oauth_id is not None and outs.get("oauth_id") is not None:
+        refreshed["oauth_id"] = _id_text(found.oauth_id)
+    if outs.get("schedule") and found.schedule is not None:
+        refreshed["schedule"] = schedule.from_api(found.schedule, outs["schedule"])
+    return Refreshed(id_, refreshed, {key: refreshed.get(key) for key in INPUTS})
+
+
+def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:
+    changes = diff(olds, news).changes
+    if "label" in changes:
+        api.update_source(id_, payloads.update_source(news["label"]))
+    if "schedule" in changes:
+        api.update_schedule(id_, schedule.update_request(news["schedule"]))
+    return {**news, "status": olds.get("status")}
+
+
+def delete(api: DataddoClient, id_: str, _outs: Props) -> None:
+    lifecycle.delete(KIND, id_, lambda: api.delete_source(id_))
+
+
+LOGIC = ResourceLogic(KIND, check, diff, create, read, update, delete)

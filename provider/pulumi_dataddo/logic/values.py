@@ -1,0 +1,67 @@
+"""Plain values as the engine hands them over: unknowns, numbers, and how to show them.
+
+The Pulumi engine marks values not yet known (in preview) with a fixed sentinel string; the
+adapter turns the SDK's `Unknown` objects into that same string, so logic can test for it
+without importing Pulumi, and what logic returns serializes back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+MAX_SHOWN = 60
+
+
+def is_unknown(value: Any) -> bool:
+    """Whether `value` or anything inside it is not known yet."""
+    if isinstance(value, str):
+        return value == UNKNOWN
+    if isinstance(value, dict):
+        return any(is_unknown(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(is_unknown(v) for v in value)
+    return False
+
+
+def whole_numbers(value: Any) -> Any:
+    """`value` with integral floats as ints (the engine sends every number as a float)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(v) for v in value]
+    return value
+
+
+def integer_text(value: Any) -> str | None:
+    """`value` as the decimal text of a whole number (`3`, `3.0`, `"3"`), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return str(int(value))
+    if isinstance(value, str) and value.strip().isdigit():
+        return str(int(value))
+    return None
+
+
+def show(value: Any) -> str:
+    """A short rendering of a (non-secret) value for messages."""
+    try:
+        text = json.dumps(value, default=repr)
+    except ValueError:  # circular structures
+        text = repr(value)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
+
+
+def kind(value: Any) -> str:
+    """The JSON kind of `value`, for messages that must not show a (secret) value."""
+    names = {bool: "a boolean", str: "a string", dict: "an object", list: "a list"}
+    for python_type, name in names.items():
+        if isinstance(value, python_type):
+            return name
+    if isinstance(value, int | float):
+        return "a number"
+    return "null" if value is None else type(value).__name__

@@ -1,0 +1,90 @@
+"""Where the endpoint and credentials come from: stack config, then environment, at call time.
+
+The provider's `configure` stores the stack config in a process-wide registry (never on the
+pickled provider instance); the program side (lookups) reads `pulumi.Config("dataddo")`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pulumi_dataddo import secrets
+
+DEFAULT_BASE_URL = "https://headless.dataddo.com/customer-api/v1"
+# (attribute, stack config key, environment variable)
+SOURCES = (
+    ("base_url", "dataddo:baseUrl", "DATADDO_BASE_URL"),
+    ("email", "dataddo:email", "DATADDO_EMAIL"),
+    ("password", "dataddo:password", "DATADDO_PASSWORD"),
+    ("access_token", "dataddo:accessToken", "DATADDO_ACCESS_TOKEN"),
+)
+CONFIG_KEYS = tuple(key for _, key, _ in SOURCES)
+
+ConfigLookup = Callable[[str], "str | None"]
+
+
+class SettingsError(Exception):
+    """The endpoint or the credentials are missing or unusable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The endpoint and credentials of one Dataddo account."""
+
+    base_url: str = DEFAULT_BASE_URL
+    email: str | None = None
+    password: str | None = None
+    access_token: str | None = None
+
+    def __post_init__(self) -> None:
+        secrets.remember(self.password, self.access_token)
+
+    def __repr__(self) -> str:
+        # Keeps credentials out of tracebacks and debug output.
+        return f"Settings(base_url={self.base_url!r}, email={self.email!r})"
+
+    def require_credentials(self) -> None:
+        """Raise a clear error unless a token or an email and password are set."""
+        if self.access_token or (self.email and self.password):
+            return
+        raise SettingsError(
+            "no Dataddo credentials: set stack config dataddo:accessToken (env "
+            "DATADDO_ACCESS_TOKEN), or dataddo:email and dataddo:password (env DATADDO_EMAIL "
+            "and DATADDO_PASSWORD)"
+        )
+
+
+def resolve(config: ConfigLookup, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from `config` (namespaced keys such as `dataddo:baseUrl`), else the environment."""
+    env = os.environ if environ is None else environ
+    values: dict[str, str] = {}
+    for attribute, key, variable in SOURCES:
+        value = config(key) or env.get(variable)
+        if value:
+            values[attribute] = str(value)
+    values["base_url"] = values.get("base_url", DEFAULT_BASE_URL).rstrip("/")
+    return Settings(**values)
+
+
+_stack_config: dict[str, str] = {}
+_lock = threading.Lock()
+
+
+def configure_stack(config: ConfigLookup) -> None:
+    """Keep the provider's stack config (only our keys) for this process."""
+    with _lock:
+        _stack_config.clear()
+        for key in CONFIG_KEYS:
+            value = config(key)
+            if value:
+                _stack_config[key] = str(value)
+
+
+def current() -> Settings:
+    """The provider process's settings: the stored stack config, then the environment."""
+    with _lock:
+        stored = dict(_stack_config)
+    return resolve(stored.get)
