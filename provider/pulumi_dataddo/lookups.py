@@ -1,0 +1,53 @@
+"""Lookups for programs: connectors, and a connector's organizations and accounts.
+
+They run in the program (not the provider) with credentials from `pulumi.Config("dataddo")`,
+then the environment, and return Outputs of `[{"label", "value"}]`; ids may be Outputs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+
+from pulumi_dataddo import settings
+from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.logic import payloads
+
+LabelValues = list[dict[str, str]]
+
+
+def _client() -> DataddoClient:
+    config = pulumi.Config("dataddo")
+    return shared_client(settings.resolve(lambda key: config.get(key.split(":", 1)[1])))
+
+
+def _action(connector_id: str, action: str, oauth_id: Any, **fields: Any) -> LabelValues:
+    return _client().connector_action(
+        connector_id, action, payloads.connector_action(oauth_id, **fields)
+    )
+
+
+def get_connectors() -> pulumi.Output[LabelValues]:
+    """Every connector of the account: `[{"label": "Snapchat", "value": "snapchat"}, ...]`."""
+    return pulumi.Output.from_input(None).apply(lambda _: _client().list_connectors())
+
+
+def get_organizations(
+    oauth_id: pulumi.Input[str | int], connector_id: pulumi.Input[str] = "snapchat"
+) -> pulumi.Output[LabelValues]:
+    """The organizations the Service `oauth_id` can read through `connector_id`."""
+    return pulumi.Output.all(oauth_id, connector_id).apply(
+        lambda args: _action(args[1], "organization", args[0])
+    )
+
+
+def get_accounts(
+    oauth_id: pulumi.Input[str | int],
+    organization_id: pulumi.Input[str],
+    connector_id: pulumi.Input[str] = "snapchat",
+) -> pulumi.Output[LabelValues]:
+    """The ad accounts of an organization the Service `oauth_id` can read."""
+    return pulumi.Output.all(oauth_id, organization_id, connector_id).apply(
+        lambda args: _action(args[2], "account", args[0], organizationId=args[1])
+    )

@@ -1,0 +1,1 @@
+"""Thin Pulumi adapters: the dynamic Resource classes and their ResourceProviders."""

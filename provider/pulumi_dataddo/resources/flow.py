@@ -1,0 +1,47 @@
+"""`Flow`: sources wired to a dashboard app, exposing an API endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_dataddo.logic import flow
+from pulumi_dataddo.resources.provider import DataddoProvider
+
+
+class FlowProvider(DataddoProvider):
+    logic = flow.LOGIC
+
+
+class Flow(pulumi.dynamic.Resource, module="dataddo", name="Flow"):
+    """A flow from `sources` to a dashboard `app`; `api_id` is the endpoint the app reads.
+
+    `label` and `sources` change in place; a new `app` replaces the flow.
+    """
+
+    sources: pulumi.Output[list[str]]
+    app: pulumi.Output[str | None]
+    label: pulumi.Output[str | None]
+    adopt_id: pulumi.Output[str | None]
+    api_id: pulumi.Output[str | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        sources: pulumi.Input[Sequence[pulumi.Input[str]]],
+        app: pulumi.Input[str] | None = None,
+        label: pulumi.Input[str] | None = None,
+        adopt_id: pulumi.Input[str] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props = {
+            "sources": sources,
+            "app": app,
+            "label": label,
+            "adopt_id": adopt_id,
+            "api_id": None,
+        }
+        super().__init__(FlowProvider(), resource_name, props, opts)

@@ -1,0 +1,103 @@
+"""The shared ResourceProvider adapter: `pulumi.dynamic` calls <-> resource logic.
+
+Instances hold nothing (they are pickled into state by reference): settings come from
+`configure` into a process-wide registry, and the HTTP client is process-wide too. Every error
+leaves as a `ProviderError` whose message is redacted, without a deep traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+import pulumi.dynamic as dyn
+from pulumi.output import Unknown
+from pulumi.runtime import rpc
+
+from pulumi_dataddo import secrets, settings
+from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.logic.base import ProviderError, ResourceLogic
+from pulumi_dataddo.logic.values import UNKNOWN
+
+
+def plain(value: Any) -> Any:
+    """An engine value for logic: SDK unknowns as the wire sentinel, secrets unwrapped,
+    internal keys (`__provider`) left out."""
+    if isinstance(value, Unknown):
+        return UNKNOWN
+    if rpc.is_rpc_secret(value):
+        return plain(rpc.unwrap_rpc_secret(value))
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items() if not str(k).startswith("__")}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+@contextmanager
+def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
+    """Re-raise any failure as a redacted `ProviderError` naming the object and the action."""
+    subject = f"{kind} {id_}" if id_ else kind
+    try:
+        yield
+    except (ProviderError, settings.SettingsError) as exc:
+        message = f"{action} {subject}: {exc}"
+    except Exception as exc:  # an API error, or a bug: still no secrets and no deep traceback
+        message = f"{action} {subject}: {type(exc).__name__}: {exc}"
+    else:
+        return
+    raise ProviderError(secrets.redact(message))
+
+
+def client() -> DataddoClient:
+    """The process-wide client for the current settings (stack config, then environment)."""
+    return shared_client(settings.current())
+
+
+class DataddoProvider(dyn.ResourceProvider):
+    """Adapter base: subclasses name their `logic`."""
+
+    # Nothing secret is captured on the instance, so state keeps it readable and small.
+    serialize_as_secret_always = False
+    logic: ClassVar[ResourceLogic]
+
+    def configure(self, req: dyn.ConfigureRequest) -> None:
+        settings.configure_stack(req.config.get)
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> dyn.CheckResult:
+        try:
+            checked = self.logic.check(plain(_olds), plain(news))
+        except Exception as exc:  # check must answer whatever it is given
+            reason = secrets.redact(f"could not be checked: {type(exc).__name__}: {exc}")
+            return dyn.CheckResult(news, [dyn.CheckFailure("", reason)])
+        failures = [dyn.CheckFailure(f.field, f.reason) for f in checked.failures]
+        return dyn.CheckResult(checked.inputs, failures)
+
+    def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.DiffResult:
+        with reported(self.logic.kind, "diffing", _id):
+            plan = self.logic.diff(plain(_olds), plain(_news))
+        return dyn.DiffResult(
+            changes=plan.changed, replaces=list(plan.replaces), delete_before_replace=False
+        )
+
+    def create(self, props: dict[str, Any]) -> dyn.CreateResult:
+        with reported(self.logic.kind, "creating"):
+            created = self.logic.create(client(), plain(props))
+        return dyn.CreateResult(created.id, created.outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> dyn.ReadResult:
+        with reported(self.logic.kind, "reading", id_):
+            refreshed = self.logic.read(client(), id_, plain(props))
+        if refreshed.id is None:
+            return dyn.ReadResult(None, {})  # gone: the engine drops it from state
+        return dyn.ReadResult(refreshed.id, refreshed.outs, refreshed.inputs)
+
+    def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.UpdateResult:
+        with reported(self.logic.kind, "updating", _id):
+            outs = self.logic.update(client(), _id, plain(_olds), plain(_news))
+        return dyn.UpdateResult(outs)
+
+    def delete(self, _id: str, _props: dict[str, Any]) -> None:
+        with reported(self.logic.kind, "deleting", _id):
+            self.logic.delete(client(), _id, plain(_props))
