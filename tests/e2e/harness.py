@@ -1,0 +1,175 @@
+"""Drive the real Pulumi engine on throwaway projects: one file backend per test.
+
+The engine comes from `tools/pulumi-cli/ensure-engine` (or `PULUMI_DATADDO_ENGINE_BIN`, which
+`make test` sets). Programs run through the real `pulumi-language-python` host, the dynamic
+providers through the real `pulumi-resource-pulumi-python` plugin, in this virtualenv.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pulumi import automation as auto
+
+REPO = Path(__file__).resolve().parents[2]
+PASSPHRASE = "e2e-passphrase"
+
+
+@cache
+def engine_bin() -> Path:
+    """The directory holding `pulumi` and its language and resource plugins."""
+    configured = os.environ.get("PULUMI_DATADDO_ENGINE_BIN")
+    if configured:
+        return Path(configured)
+    out = subprocess.run(
+        [str(REPO / "tools/pulumi-cli/ensure-engine")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return Path(out.strip().splitlines()[-1])
+
+
+@dataclass
+class Events:
+    """What one engine operation reported: console lines and per-resource steps."""
+
+    lines: list[str] = field(default_factory=list)
+    steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def on_output(self, line: str) -> None:
+        self.lines.append(line)
+
+    def on_event(self, event: auto.EngineEvent) -> None:
+        pre = event.resource_pre_event
+        if pre is not None and pre.metadata.type != "pulumi:pulumi:Stack":
+            meta = pre.metadata
+            self.steps[meta.urn.rsplit("::", 1)[-1]] = {
+                "op": meta.op.value if hasattr(meta.op, "value") else str(meta.op),
+                "diffs": sorted(meta.diffs or []),
+                "type": meta.type,
+            }
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def op(self, name: str) -> str:
+        """The step the engine took for the resource `name` ("same" when it reported none)."""
+        return str(self.steps.get(name, {}).get("op", "same"))
+
+
+class Project:
+    """A Pulumi project in a temporary directory with one stack, run by the real CLI."""
+
+    def __init__(
+        self,
+        root: Path,
+        program: str,
+        *,
+        env: Mapping[str, str] | None = None,
+        name: str = "e2e",
+        stack: str = "test",
+    ) -> None:
+        self.dir = root / name
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.write_program(program)
+        (self.dir / "Pulumi.yaml").write_text(
+            json.dumps(
+                {
+                    "name": name,
+                    "runtime": {
+                        "name": "python",
+                        "options": {"toolchain": "pip", "virtualenv": sys.prefix},
+                    },
+                }
+            )
+        )
+        self.env = {
+            "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
+            "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+            "PULUMI_SKIP_UPDATE_CHECK": "true",
+            "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+            "PULUMI_PYTHON_CMD": sys.executable,
+            **(env or {}),
+        }
+        (root / "backend").mkdir(exist_ok=True)
+        self.command = auto.PulumiCommand(root=str(engine_bin().parent))
+        self.stack = auto.create_or_select_stack(
+            stack_name=stack,
+            work_dir=str(self.dir),
+            opts=auto.LocalWorkspaceOptions(
+                env_vars=self.env,
+                pulumi_home=str(root / "pulumi-home"),
+                pulumi_command=self.command,
+            ),
+        )
+
+    def write_program(self, program: str) -> None:
+        (self.dir / "__main__.py").write_text(textwrap.dedent(program))
+
+    def set_config(self, values: Mapping[str, str], *, secret: bool = False) -> None:
+        for key, value in values.items():
+            self.stack.set_config(key, auto.ConfigValue(value, secret=secret), path=False)
+
+    def _run(self, operation: Callable[..., Any], **kwargs: Any) -> tuple[Any, Events]:
+        events = Events()
+        result = operation(on_output=events.on_output, on_event=events.on_event, **kwargs)
+        return result, events
+
+    def preview(self, **kwargs: Any) -> tuple[auto.PreviewResult, Events]:
+        return self._run(self.stack.preview, diff=True, **kwargs)
+
+    def up(self, **kwargs: Any) -> tuple[auto.UpResult, Events]:
+        return self._run(self.stack.up, diff=True, **kwargs)
+
+    def refresh(self, **kwargs: Any) -> tuple[auto.RefreshResult, Events]:
+        return self._run(self.stack.refresh, **kwargs)
+
+    def destroy(self, **kwargs: Any) -> tuple[auto.DestroyResult, Events]:
+        return self._run(self.stack.destroy, **kwargs)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the CLI directly (for commands the Automation API does not wrap)."""
+        env = {**os.environ, **self.env, "PULUMI_HOME": str(self.dir.parent / "pulumi-home")}
+        return subprocess.run(
+            [str(engine_bin() / "pulumi"), *args, "--stack", self.stack.name],
+            cwd=self.dir,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+    def state(self, *, show_secrets: bool = False) -> dict[str, Any]:
+        """The stack's checkpoint as `pulumi stack export` prints it."""
+        args = ["stack", "export"] + (["--show-secrets"] if show_secrets else [])
+        return dict(json.loads(self.cli(*args).stdout))
+
+    def resources(self, *, show_secrets: bool = False) -> dict[str, dict[str, Any]]:
+        """Resources in state by name (the stack resource and providers left out)."""
+        deployment = self.state(show_secrets=show_secrets)["deployment"]
+        return {
+            r["urn"].rsplit("::", 1)[-1]: r
+            for r in deployment.get("resources", [])
+            if r["type"].startswith("pulumi-python:dynamic")
+        }
+
+
+def provider_pickle(resource: Mapping[str, Any]) -> bytes:
+    """The pickled provider a dynamic resource carries in state (needs --show-secrets if secret)."""
+    blob = resource["outputs"]["__provider"]
+    if isinstance(blob, dict):  # a secret exported with --show-secrets
+        blob = blob.get("plaintext", blob)
+        blob = json.loads(blob) if isinstance(blob, str) and blob.startswith('"') else blob
+    return base64.b64decode(str(blob))
