@@ -41,6 +41,9 @@ class Refreshed:
     inputs: Props
 
 
+GONE = Refreshed(None, {}, {})
+
+
 @dataclass(frozen=True)
 class ResourceLogic:
     """The lifecycle of one resource kind: olds in `diff`/`update`/`read`/`delete` are the old

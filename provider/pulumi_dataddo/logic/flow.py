@@ -11,7 +11,7 @@ from typing import Any
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.responses import FlowInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads
-from pulumi_dataddo.logic.base import Checked, Created, Props, Refreshed, ResourceLogic
+from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
 from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
 from pulumi_dataddo.logic.reconcile import create_once
 from pulumi_dataddo.logic.validation import Validator
@@ -80,12 +80,15 @@ def create(api: DataddoClient, inputs: Props) -> Created:
 
 def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
     found = lifecycle.unless_gone(lambda: api.get_flow(id_))
-    if found is None:
-        return Refreshed(None, {}, {})
+    return GONE if found is None else refresh(outs, found)
+
+
+def refresh(outs: Props, found: FlowInfo) -> Refreshed:
+    """State after reading `found`: sources, app, endpoint, and the label when declared."""
     refreshed = {**_outputs(outs, found), "sources": found.sources, "app": found.app}
     if outs.get("label") is not None:  # the label is managed only when declared
         refreshed["label"] = found.label
-    return Refreshed(id_, refreshed, {key: refreshed.get(key) for key in INPUTS})
+    return Refreshed(found.id, refreshed, {key: refreshed.get(key) for key in INPUTS})
 
 
 def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:

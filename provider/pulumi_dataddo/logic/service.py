@@ -12,7 +12,7 @@ from pulumi_dataddo import secrets
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.responses import ServiceInfo
 from pulumi_dataddo.logic import lifecycle, payloads
-from pulumi_dataddo.logic.base import Checked, Created, Props, Refreshed, ResourceLogic
+from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
 from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
 from pulumi_dataddo.logic.reconcile import create_once
 from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
@@ -71,12 +71,15 @@ def create(api: DataddoClient, inputs: Props) -> Created:
 
 def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
     found = lifecycle.unless_gone(lambda: api.get_service(int(id_)))
-    if found is None:
-        return Refreshed(None, {}, {})
+    return GONE if found is None else refresh(outs, found)
+
+
+def refresh(outs: Props, found: ServiceInfo) -> Refreshed:
+    """State after reading `found`: drift shows in both outputs and inputs."""
     refreshed = {**outs, "service": found.service or outs.get("service"), "service_id": found.id}
     if outs.get("label") is not None:  # the label is managed only when declared
         refreshed["label"] = found.label
-    return Refreshed(id_, refreshed, {key: refreshed.get(key) for key in INPUTS})
+    return Refreshed(str(found.id), refreshed, {key: refreshed.get(key) for key in INPUTS})
 
 
 def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:

@@ -14,6 +14,7 @@ from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.responses import SourceInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads, schedule
 from pulumi_dataddo.logic.base import (
+    GONE,
     Checked,
     Created,
     Props,
@@ -91,7 +92,7 @@ def check(_olds: Props, news: Props) -> Checked:
     v.text("strategy", news.get("strategy"), expected="a storage strategy such as incremental")
     v.number("wait_until_live", news.get("wait_until_live"))
     v.object_id("adopt_id", news.get("adopt_id"))
-    if isinstance(connector_id, str):
+    if isinstance(connector_id, str) and (config is not None or news.get("config") is None):
         _check_config(v, connector_id, config or {})
     inputs = {**news, "template_id": template_id}
     oauth_id = integer_text(news.get("oauth_id"))
@@ -110,7 +111,7 @@ def _check_connector(v: Validator, connector_id: Any) -> None:
     if connector_id not in known:
         close = difflib.get_close_matches(connector_id, sorted(known), n=3)
         hint = (
-            f"; did you mean {' or '.join(close)}?" if close else " (get_connectors() lists them)"
+            f"; did you mean {' or '.join(close)}?" if close else "; get_connectors() lists them"
         )
         v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
 
@@ -207,8 +208,11 @@ def _status(api: DataddoClient, source_id: str, inputs: Props, *, rollback: bool
 
 def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
     found = lifecycle.unless_gone(lambda: api.get_source(id_))
-    if found is None:
-        return Refreshed(None, {}, {})
+    return GONE if found is None else refresh(outs, found)
+
+
+def refresh(outs: Props, found: SourceInfo) -> Refreshed:
+    """State after reading `found` (the SourceDTO, schedule included); config is kept."""
     refreshed = {
         **outs,
         "label": found.label,
@@ -220,7 +224,7 @@ def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
         refreshed["oauth_id"] = _id_text(found.oauth_id)
     if outs.get("schedule") and found.schedule is not None:
         refreshed["schedule"] = schedule.from_api(found.schedule, outs["schedule"])
-    return Refreshed(id_, refreshed, {key: refreshed.get(key) for key in INPUTS})
+    return Refreshed(found.id, refreshed, {key: refreshed.get(key) for key in INPUTS})
 
 
 def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:

@@ -1,0 +1,191 @@
+"""`check` of every resource: clear failures naming the field, unknowns skipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pulumi_dataddo.logic import flow, service, source
+from pulumi_dataddo.logic.base import ResourceLogic
+from pulumi_dataddo.logic.values import UNKNOWN
+
+OBJ = "63b872052946b21e6d063cb2"
+
+
+def _failures(logic: ResourceLogic, inputs: dict[str, Any]) -> list[str]:
+    return [str(f) for f in logic.check({}, inputs).failures]
+
+
+def test_seed_inputs_pass(
+    seed_service_inputs: dict[str, Any],
+    seed_source_inputs: dict[str, Any],
+    seed_flow_inputs: dict[str, Any],
+) -> None:
+    assert _failures(service.LOGIC, seed_service_inputs) == []
+    assert _failures(source.LOGIC, seed_source_inputs) == []
+    assert _failures(flow.LOGIC, seed_flow_inputs) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"service": None}, "service: is required"),
+        (
+            {"service": "snap chat"},
+            'service: must be a service type such as snapchat_static, got "snap chat"',
+        ),
+        ({"config": None}, "config: is required (an object)"),
+        ({"config": ["secret-value"]}, "config: must be an object, got a list"),
+        ({"config": {1: "x"}}, "config: keys must be non-empty strings, got 1"),
+        ({"label": 5}, "label: must be a non-empty string, got 5"),
+        ({"adopt_id": "abc"}, 'adopt_id: must be a service id (an integer), got "abc"'),
+    ],
+)
+def test_service_failures(
+    seed_service_inputs: dict[str, Any], change: dict[str, Any], expected: str
+) -> None:
+    failures = _failures(service.LOGIC, {**seed_service_inputs, **change})
+    assert len(failures) == 1
+    assert failures[0].startswith(expected)
+
+
+def test_service_failures_never_show_config_values(seed_service_inputs: dict[str, Any]) -> None:
+    failures = _failures(service.LOGIC, {**seed_service_inputs, "config": "super-secret-token"})
+    assert failures == ["config: must be an object, got a string"]
+
+
+def test_service_adopt_id_is_normalized(seed_service_inputs: dict[str, Any]) -> None:
+    checked = service.check({}, {**seed_service_inputs, "adopt_id": 1234.0})
+    assert checked.inputs["adopt_id"] == "1234"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"connector_id": "snapchatt"},
+            "connector_id: unknown connector 'snapchatt'; did you mean snapchat",
+        ),
+        (
+            {"connector_id": "zzz"},
+            "connector_id: unknown connector 'zzz'; get_connectors() lists them",
+        ),
+        ({"connector_id": None}, "connector_id: is required"),
+        ({"label": ""}, 'label: must be a non-empty string, got ""'),
+        ({"oauth_id": "x1"}, 'oauth_id: must be a service id (an integer), got "x1"'),
+        ({"template_id": "a b"}, "template_id: must be a template id such as index"),
+        ({"strategy": 3}, "strategy: must be a storage strategy such as incremental, got 3"),
+        ({"wait_until_live": -1}, "wait_until_live: must be a number of at least 0, got -1"),
+        ({"wait_until_live": float("nan")}, "wait_until_live: must be a number of at least 0"),
+        ({"adopt_id": "123"}, 'adopt_id: must be an id of 24 hexadecimal characters, got "123"'),
+        (
+            {"schedule": {"hour": "25"}},
+            'schedule.hour: must be an integer 0-23 as a string, got "25"',
+        ),
+        ({"config": "x"}, 'config: must be an object, got "x"'),
+    ],
+)
+def test_source_failures(
+    seed_source_inputs: dict[str, Any], change: dict[str, Any], expected: str
+) -> None:
+    failures = _failures(source.LOGIC, {**seed_source_inputs, **change})
+    assert len(failures) == 1, failures
+    assert failures[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("config_change", "expected"),
+    [
+        ({"metrics": []}, "config.metrics: must list at least one value for connector snapchat"),
+        (
+            {"metrics": "spend"},
+            "config.metrics: must be array for connector snapchat, got a string",
+        ),
+        ({"accountId": None}, "config.accountId: is required by connector snapchat"),
+        ({"label": "x"}, "config.label: is set by the Source argument label, not in config"),
+        ({"hour": "3"}, "config.hour: is set by the Source argument schedule, not in config"),
+        ({"allowEmpty": "yes"}, "config.allowEmpty: must be boolean for connector snapchat"),
+    ],
+)
+def test_source_config_is_checked_against_the_catalog(
+    seed_source_inputs: dict[str, Any], config_change: dict[str, Any], expected: str
+) -> None:
+    config = {**seed_source_inputs["config"], **config_change}
+    config = {k: v for k, v in config.items() if v is not None}
+    failures = _failures(source.LOGIC, {**seed_source_inputs, "config": config})
+    assert failures, failures
+    assert failures[0].startswith(expected), failures
+
+
+def test_other_connectors_have_their_required_fields() -> None:
+    failures = _failures(
+        source.LOGIC,
+        {"connector_id": "google_analytics4", "label": "GA4", "oauth_id": "1", "config": {}},
+    )
+    assert failures == [
+        "config.dimension: is required by connector google_analytics4",
+        "config.metric: is required by connector google_analytics4",
+        "config.propertyId: is required by connector google_analytics4",
+    ]
+    failures = _failures(
+        source.LOGIC,
+        {
+            "connector_id": "facebook_ads",
+            "label": "FB",
+            "oauth_id": "1",
+            "config": {
+                "accountId": "1",
+                "dateRange": "{{7d1}}",
+                "timeBreakup": "all_days",
+                "level": "campaign",
+                "metric": ["clicks"],
+                "dataLabel": ["campaign_id"],
+                "limit": 1.5,
+            },
+        },
+    )
+    assert failures == []
+    assert _failures(source.LOGIC, {"connector_id": "json", "label": "J"}) == []
+
+
+def test_integer_fields_need_whole_numbers() -> None:
+    config = {"propertyId": "1", "metric": ["m"], "dimension": ["d"], "limit": 1.5}
+    failures = _failures(
+        source.LOGIC, {"connector_id": "google_analytics4", "label": "G", "config": config}
+    )
+    assert failures == ["config.limit: must be a whole number, got 1.5"]
+
+
+def test_source_check_normalizes(seed_source_inputs: dict[str, Any]) -> None:
+    inputs = {**seed_source_inputs, "oauth_id": 1000.0, "template_id": None}
+    inputs["schedule"] = {**inputs["schedule"], "hour": 3.0}
+    checked = source.check({}, inputs).inputs
+    assert (checked["oauth_id"], checked["template_id"]) == ("1000", "index")
+    assert checked["schedule"]["hour"] == "3"
+
+
+def test_unknown_values_are_not_validated(seed_source_inputs: dict[str, Any]) -> None:
+    inputs = {**seed_source_inputs, "oauth_id": UNKNOWN, "label": UNKNOWN}
+    inputs["config"] = {**inputs["config"], "metrics": UNKNOWN, "accountId": UNKNOWN}
+    assert _failures(source.LOGIC, inputs) == []
+    assert _failures(source.LOGIC, {**seed_source_inputs, "config": UNKNOWN}) == []
+    assert _failures(flow.LOGIC, {"sources": UNKNOWN}) == []
+    assert _failures(flow.LOGIC, {"sources": [UNKNOWN, OBJ]}) == []
+
+
+@pytest.mark.parametrize(
+    ("inputs", "expected"),
+    [
+        ({"sources": []}, "sources: must list at least one source id, got []"),
+        ({}, "sources: must list at least one source id, got null"),
+        ({"sources": ["abc"]}, 'sources[0]: must be an id of 24 hexadecimal characters, got "abc"'),
+        ({"sources": [OBJ, OBJ]}, f"sources: lists {OBJ} more than once"),
+        ({"sources": [OBJ], "app": "excel2"}, "app: must be one of excel, google_data_studio"),
+        ({"sources": [OBJ], "label": ""}, "label: must be a non-empty string"),
+        ({"sources": [OBJ], "adopt_id": 7}, "adopt_id: must be an id of 24 hexadecimal"),
+    ],
+)
+def test_flow_failures(inputs: dict[str, Any], expected: str) -> None:
+    failures = _failures(flow.LOGIC, inputs)
+    assert len(failures) == 1, failures
+    assert failures[0].startswith(expected)

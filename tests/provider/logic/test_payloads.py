@@ -1,0 +1,83 @@
+"""Request bodies: the seed's create-source payload exactly, and the other bodies' shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pulumi_dataddo.logic import payloads, source
+
+
+def _seed_payload(inputs: dict[str, Any]) -> dict[str, Any]:
+    checked = source.check({}, inputs)
+    assert checked.failures == []
+    values = checked.inputs
+    return payloads.create_source(
+        connector_id=values["connector_id"],
+        template_id=values["template_id"],
+        label=values["label"],
+        oauth=values["oauth_id"],
+        config=values["config"],
+        schedule_fields=values["schedule"],
+        strategy=values["strategy"],
+    )
+
+
+def test_seed_program_sends_exactly_the_seed_body(
+    seed_source_inputs: dict[str, Any], seed_create_source: dict[str, Any]
+) -> None:
+    body = _seed_payload(seed_source_inputs)
+    assert body == seed_create_source
+    assert body["oAuthId"] == 1000  # an integer, as in the seed
+
+
+def test_numbers_from_the_engine_become_whole_numbers_again(
+    seed_source_inputs: dict[str, Any], seed_create_source: dict[str, Any]
+) -> None:
+    # The engine sends numbers as floats; a schedule given as numbers ends as strings.
+    seed_source_inputs["oauth_id"] = 1000.0
+    seed_source_inputs["schedule"] = {**seed_source_inputs["schedule"], "hour": 3.0}
+    seed_source_inputs["config"]["limit"] = 10.0
+    body = _seed_payload(seed_source_inputs)
+    assert body == {**seed_create_source, "limit": 10}
+    assert isinstance(body["limit"], int)
+
+
+def test_ui_fields_do_not_override_config_and_need_date_range() -> None:
+    body = payloads.create_source(
+        connector_id="json", template_id="index", label="J", config={"search": "x"}
+    )
+    assert body == {
+        "connectorId": "json",
+        "templateId": "index",
+        "label": "J",
+        "search": "x",
+        "request": None,
+        "type": "json",
+    }
+
+
+def test_service_bodies() -> None:
+    assert payloads.create_service("snapchat_static", {"clientId": "c"}, None) == {
+        "serviceName": "snapchat_static",
+        "config": {"clientId": "c"},
+    }
+    assert payloads.update_service("L", None) == {"label": "L"}
+    assert payloads.update_service(None, {"k": 1.0}) == {"config": {"k": 1}}
+
+
+def test_flow_bodies_follow_the_seed() -> None:
+    assert payloads.create_flow(["a"], "google_data_studio", "GDS Flow") == {
+        "sources": ["a"],
+        "app": "google_data_studio",
+        "label": "GDS Flow",
+    }
+    assert payloads.create_flow(["a"], None, None) == {"sources": ["a"]}
+    assert payloads.update_flow(None, "L") == {"label": "L"}
+
+
+def test_connector_action_body() -> None:
+    assert payloads.connector_action("1000", organizationId="7", accountId=None) == {
+        "oAuthId": 1000,
+        "organizationId": "7",
+    }
+    assert payloads.oauth_id("abc") == "abc"
