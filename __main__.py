@@ -1,7 +1,7 @@
 """The docs' end-to-end example: authorize Snapchat, create a source, attach it to a flow.
 
 Organization and account ids come from stack config; `dataddo.get_organizations(auth.id)` and
-`dataddo.get_accounts(auth.id, org)` list the real ones (see examples/lookups).
+`dataddo.get_accounts(auth.id, org)` list the real ones (docs/resources.md).
 """
 
 import pulumi
