@@ -1,0 +1,1 @@
+"""The objects and their rules, over an open SQLite transaction (routes open it)."""

@@ -1,0 +1,170 @@
+"""The outermost ASGI layer: injects faults into API requests and records them in the journal.
+
+It sits outside FastAPI so that a fault can answer before any handler runs, replace a stored
+change's response with a 500, or drop the connection without any response.
+"""
+
+import asyncio
+import json
+import time
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.types import Message, Receive, Scope, Send
+
+from dataddo_emulator.context import Emulator
+from dataddo_emulator.errors import error_response
+from dataddo_emulator.faults import Decision, Fault
+from dataddo_emulator.redaction import redact
+from dataddo_emulator.routekeys import match
+from dataddo_emulator.routes.deps import API_PREFIX
+
+
+class DroppedConnectionError(ConnectionError):
+    """Raised instead of dropping when the server gives no transport (in-process clients)."""
+
+
+class Pipeline:
+    """Wraps the FastAPI app; hooks and documentation pass straight through."""
+
+    def __init__(self, app: FastAPI, emu: Emulator) -> None:
+        self._app = app
+        self._emu = emu
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+            await self._app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        replay = _replay(body, receive)
+        route, decision = None, None
+        if self._emu.faults.active:  # matching costs a scan of the routes: only when needed
+            route = match(self._app.routes, scope)
+            decision = self._emu.faults.decide(route or f"{scope['method']} {scope['path']}")
+        record = _Recorder(self._emu, scope, body, route, decision)
+        if decision is not None:
+            await asyncio.sleep(decision.delay_s)
+        fault = decision.fault if decision else None
+        if fault is Fault.DROP:
+            record.done(None)
+            await _drop(receive)
+        elif fault is Fault.RATE_LIMIT and decision:
+            retry = {"Retry-After": str(decision.rule.retry_after)}
+            await error_response(429, "rate limited (injected)", headers=retry)(
+                scope, replay, record.wrap(send)
+            )
+        elif fault is Fault.ERROR and decision:
+            await error_response(decision.rule.error_status, "server error (injected)")(
+                scope, replay, record.wrap(send)
+            )
+        elif fault is Fault.FAIL_AFTER_COMMIT:
+            await self._app(scope, replay, _discard)
+            await error_response(500, "server error after commit (injected)")(
+                scope, replay, record.wrap(send)
+            )
+        else:
+            await self._app(scope, replay, record.wrap(send))
+
+
+class _Recorder:
+    """Writes one journal entry when the response ends (before its last bytes go out, so a
+    test reading the journal right after a response finds the entry)."""
+
+    def __init__(
+        self,
+        emu: Emulator,
+        scope: Scope,
+        body: bytes,
+        route: str | None,
+        decision: Decision | None,
+    ) -> None:
+        self._emu = emu
+        self._scope = scope
+        self._body = body
+        self._route = route
+        self._fault = decision.fault if decision else None
+        self._started = time.perf_counter()
+        self._status: int | None = None
+
+    def wrap(self, send: Send) -> Send:
+        async def recording_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self._status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                self.done(self._status)
+            await send(message)
+
+        return recording_send
+
+    def done(self, status: int | None) -> None:
+        scope = self._scope
+        # FastAPI names the route it ran; a fault may have answered before any did
+        template = getattr(scope.get("route"), "path", None)
+        if template is None and self._route is not None:
+            template = self._route.split(" ", 1)[1]
+        self._emu.journal.record(
+            {
+                "method": scope["method"],
+                "path": scope["path"],
+                "route": template,
+                "status": status,
+                "body": _journal_body(self._body),
+                "customer_id": scope.get("state", {}).get("customer_id"),
+                "duration_ms": round((time.perf_counter() - self._started) * 1000, 3),
+                "fault": self._fault.value if self._fault else None,
+            }
+        )
+
+
+def _journal_body(body: bytes) -> Any:
+    """The JSON body with secret values redacted; None when empty or not JSON."""
+    if not body:
+        return None
+    try:
+        return redact(json.loads(body))
+    except ValueError:
+        return None
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the body already read, then what the server sends next."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
+
+
+async def _discard(_: Message) -> None:
+    """A send for a response nobody gets."""
+
+
+async def _drop(receive: Receive) -> None:
+    """Close the connection without answering.
+
+    ASGI has no way to say so; uvicorn's `receive` is a method of its request cycle, which holds
+    the transport. Aborting it and waiting for the server to notice makes uvicorn end the
+    request quietly.
+    """
+    cycle = getattr(receive, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    if not isinstance(transport, asyncio.Transport):
+        raise DroppedConnectionError("connection dropped (injected)")
+    transport.abort()
+    for _ in range(100):
+        if getattr(cycle, "disconnected", True):
+            return
+        await asyncio.sleep(0)

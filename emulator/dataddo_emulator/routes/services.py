@@ -1,0 +1,95 @@
+"""Services: create in the current, deprecated and typed forms; read, update, delete, debug."""
+
+from typing import Any
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from dataddo_emulator.domain import services
+from dataddo_emulator.errors import bad_request
+from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
+
+router = APIRouter(prefix=API_PREFIX, tags=["services"])
+
+Label = Field(None, min_length=1)
+
+
+class CreateService(BaseModel):
+    """`{serviceName, config}` or the seed's deprecated `{service, data}`, and a `label`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    service_name: str | None = Field(None, alias="serviceName")
+    config: dict[str, Any] | None = None
+    service: str | None = Field(None, deprecated=True)
+    data: dict[str, Any] | None = Field(None, deprecated=True)
+    label: str | None = Label
+
+
+class UpdateService(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str | None = Label
+    config: dict[str, Any] | None = Field(None, description="merged over the stored config")
+
+
+def _one_of(current: str, current_value: Any, deprecated: str, deprecated_value: Any) -> Any:
+    """The value given under the current name or its deprecated one, not both, not neither."""
+    if current_value is not None and deprecated_value is not None:
+        raise bad_request(current, f"give {current} or the deprecated {deprecated}, not both")
+    if current_value is None and deprecated_value is None:
+        raise bad_request(current, "required")
+    return deprecated_value if current_value is None else current_value
+
+
+@router.post("/services")
+def create(body: CreateService, emu: Emu, customer: Customer) -> dict[str, int]:
+    """Create a service; answer `{"id": 1000}` (the seed's shape)."""
+    name = _one_of("serviceName", body.service_name, "service", body.service)
+    config = _one_of("config", body.config, "data", body.data)
+    return {"id": emu.run(services.create, customer, name, config, body.label)}
+
+
+@router.post("/services/{service_name}")
+def create_typed(
+    service_name: str, body: dict[str, Any], emu: Emu, customer: Customer
+) -> dict[str, int]:
+    """Create a service of the type in the path: the body is the config (plus `label`), or the
+    spec's `{service, data}`."""
+    config = dict(body)
+    label = config.pop("label", None)
+    if isinstance(config.get("data"), dict) and set(config) <= {"service", "data"}:
+        if config.get("service", service_name) != service_name:
+            raise bad_request("service", f"must be {service_name!r}, the type in the path")
+        config = config["data"]
+    if label is not None and not (isinstance(label, str) and label):
+        raise bad_request("label", "must be a non-empty string")
+    return {"id": emu.run(services.create, customer, service_name, config, label)}
+
+
+@router.get("/services")
+def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
+    return emu.run(services.listing, customer)
+
+
+@router.get("/services/{id}")
+def detail(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
+    """The service with its `config`, secret fields left out."""
+    return emu.run(services.detail, customer, id)
+
+
+@router.put("/services/{id}")
+def update(id: str, body: UpdateService, emu: Emu, customer: Customer) -> dict[str, Any]:
+    return emu.run(services.update, customer, id, body.label, body.config)
+
+
+@router.delete("/services/{id}", status_code=204)
+def delete(id: str, emu: Emu, customer: Customer) -> Response:
+    """Delete a service; 409 while a source uses it."""
+    emu.run(services.delete, customer, id)
+    return Response(status_code=204)
+
+
+@router.get("/services/{id}/debug")
+def debug(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
+    return emu.run(services.debug, customer, id)
