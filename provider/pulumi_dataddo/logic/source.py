@@ -110,9 +110,7 @@ def _check_connector(v: Validator, connector_id: Any) -> None:
         return
     if connector_id not in known:
         close = difflib.get_close_matches(connector_id, sorted(known), n=3)
-        hint = (
-            f"; did you mean {' or '.join(close)}?" if close else "; get_connectors() lists them"
-        )
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; get_connectors() lists them"
         v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
 
 

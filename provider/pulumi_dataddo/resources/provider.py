@@ -47,7 +47,7 @@ def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
         message = f"{action} {subject}: {type(exc).__name__}: {exc}"
     else:
         return
-    raise ProviderError(secrets.redact(message))
+    raise ProviderError(secrets.redact(message)) from None
 
 
 def client() -> DataddoClient:

@@ -1,0 +1,76 @@
+"""The program side: resource types, declared outputs, secret config, Schedule as an Input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+import pulumi_dataddo as dataddo
+import pytest
+from pulumi_dataddo.resources.schedule import schedule_props
+
+
+class Mocks(pulumi.runtime.Mocks):
+    def __init__(self) -> None:
+        self.created: dict[str, tuple[str, dict[str, Any]]] = {}
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
+        self.created[args.name] = (args.typ, dict(args.inputs))
+        outs = dict(args.inputs)
+        computed = {"Service": {"service_id": 1000.0}, "Flow": {"api_id": "a" * 24}}
+        outs.update(computed.get(args.typ.rsplit(":", 1)[-1], {"status": "running"}))
+        return f"{args.name}-id", outs
+
+    def call(self, args: pulumi.runtime.MockCallArgs) -> dict[str, Any]:
+        return {}
+
+
+@pytest.fixture
+def mocks() -> Mocks:
+    mocks = Mocks()
+    pulumi.runtime.set_mocks(mocks, preview=False)
+    return mocks
+
+
+@pulumi.runtime.test
+def test_seed_program_registers_typed_resources(mocks: Mocks) -> pulumi.Output[Any]:
+    auth = dataddo.Service(
+        "snapchat-auth",
+        service="snapchat_static",
+        config={"staticKey": pulumi.Output.secret("refresh"), "clientId": "cid"},
+        label="Snapchat",
+    )
+    source = dataddo.Source(
+        "snapchat-insights",
+        connector_id="snapchat",
+        label="Snapchat Insights",
+        oauth_id=auth.id,
+        schedule=dataddo.Schedule(sync_frequency="day", hour="3"),
+        strategy="incremental",
+    )
+    flow = dataddo.Flow("gds-flow", sources=[source.id], app="google_data_studio")
+
+    def verify(values: list[Any]) -> None:
+        service_id, is_secret, api_id, schedule = values
+        assert service_id == 1000
+        assert isinstance(service_id, int)
+        assert is_secret
+        assert api_id == "a" * 24
+        assert schedule == {"sync_frequency": "day", "hour": "3"}
+        types = {name: typ for name, (typ, _) in mocks.created.items()}
+        assert types == {
+            "snapchat-auth": "pulumi-python:dynamic/dataddo:Service",
+            "snapchat-insights": "pulumi-python:dynamic/dataddo:Source",
+            "gds-flow": "pulumi-python:dynamic/dataddo:Flow",
+        }
+        assert mocks.created["snapchat-insights"][1]["template_id"] == "index"
+
+    return pulumi.Output.all(
+        auth.service_id, pulumi.Output.is_secret(auth.config), flow.api_id, source.schedule
+    ).apply(verify)
+
+
+def test_schedule_props_accept_every_input_form() -> None:
+    assert schedule_props(None) is None
+    assert schedule_props(dataddo.Schedule(minute="5")) == {"minute": "5"}
+    assert schedule_props({"hour": "1"}) == {"hour": "1"}

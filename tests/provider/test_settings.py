@@ -1,0 +1,47 @@
+"""Settings: stack config first, then the environment; clear errors; nothing secret shown."""
+
+from __future__ import annotations
+
+import pytest
+from pulumi_dataddo import secrets, settings
+
+
+def test_config_wins_over_environment() -> None:
+    config = {"dataddo:baseUrl": "http://127.0.0.1:9/customer-api/v1/", "dataddo:email": "a@b"}
+    env = {"DATADDO_EMAIL": "env@b", "DATADDO_PASSWORD": "env-password"}
+    resolved = settings.resolve(config.get, env)
+    assert resolved.base_url == "http://127.0.0.1:9/customer-api/v1"
+    assert (resolved.email, resolved.password) == ("a@b", "env-password")
+
+
+def test_defaults_and_redacted_repr() -> None:
+    resolved = settings.resolve(lambda _: None, {"DATADDO_ACCESS_TOKEN": "tok-12345"})
+    assert resolved.base_url == settings.DEFAULT_BASE_URL
+    assert "tok-12345" not in repr(resolved)
+    assert secrets.redact("tok-12345") == "***"
+
+
+def test_missing_credentials_name_config_keys_and_env_vars() -> None:
+    with pytest.raises(settings.SettingsError) as raised:
+        settings.resolve(lambda _: None, {}).require_credentials()
+    message = str(raised.value)
+    for name in (
+        "dataddo:accessToken",
+        "DATADDO_ACCESS_TOKEN",
+        "dataddo:email",
+        "DATADDO_EMAIL",
+        "dataddo:password",
+        "DATADDO_PASSWORD",
+    ):
+        assert name in message
+
+
+def test_stack_config_is_process_wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATADDO_BASE_URL", raising=False)
+    stack = {"dataddo:baseUrl": "http://127.0.0.1:1/v1", "other:key": "x"}
+    settings.configure_stack(stack.get)
+    try:
+        assert settings.current().base_url == "http://127.0.0.1:1/v1"
+    finally:
+        settings.configure_stack(lambda _: None)
+    assert settings.current().base_url == settings.DEFAULT_BASE_URL
