@@ -69,12 +69,26 @@ class _AnnouncingServer(uvicorn.Server):
             print(self._announcement, flush=True)
 
 
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket; bound here so that `--port 0` yields the real port to print."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_PASSIVE
+    )[0]
+    # proto must say TCP: asyncio only sets TCP_NODELAY on such sockets, and without it every
+    # response waits ~40 ms for a delayed ACK (uvicorn writes headers and body separately).
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(2048)
+    return sock
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     users = {DEMO_EMAIL: DEMO_PASSWORD, **dict(args.user)}
     settings = Settings(token_ttl=args.token_ttl, live_after=args.live_after)
     emu = Emulator.open(args.db, users, settings)
-    sock = socket.create_server((args.host, args.port), backlog=2048)
+    sock = _listen(args.host, args.port)
     host, port = sock.getsockname()[:2]
     host = f"[{host}]" if ":" in host else host
     announcement = "\n".join(

@@ -11,8 +11,8 @@ from typing import Any
 
 from dataddo_emulator.errors import ApiError
 
-# The spec: "Sync frequency (day/week/month/custom)".
-SYNC_FREQUENCIES = frozenset({"day", "week", "month", "custom"})
+# The spec: "Sync frequency (day/week/month/custom)"; DECIDED: also "hour".
+SYNC_FREQUENCIES = frozenset({"hour", "day", "week", "month", "custom"})
 
 # DECIDED: what a source created without schedule fields gets.
 DEFAULT_SCHEDULE: dict[str, str | None] = {

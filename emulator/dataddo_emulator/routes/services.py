@@ -12,6 +12,8 @@ from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
 router = APIRouter(prefix=API_PREFIX, tags=["services"])
 
 Label = Field(None, min_length=1)
+_CONFIGS = ("config", "data")
+_WRAPPER_KEYS = {"serviceName", "service", *_CONFIGS}
 
 
 class CreateService(BaseModel):
@@ -54,16 +56,20 @@ def create(body: CreateService, emu: Emu, customer: Customer) -> dict[str, int]:
 def create_typed(
     service_name: str, body: dict[str, Any], emu: Emu, customer: Customer
 ) -> dict[str, int]:
-    """Create a service of the type in the path: the body is the config (plus `label`), or the
-    spec's `{service, data}`."""
+    """Create a service of the type in the path. The body is the config (plus `label`), or
+    wrapped as in `POST /services` (the spec's typed paths take `{service, data}`)."""
     config = dict(body)
     label = config.pop("label", None)
-    if isinstance(config.get("data"), dict) and set(config) <= {"service", "data"}:
-        if config.get("service", service_name) != service_name:
-            raise bad_request("service", f"must be {service_name!r}, the type in the path")
-        config = config["data"]
     if label is not None and not (isinstance(label, str) and label):
         raise bad_request("label", "must be a non-empty string")
+    if set(config) <= _WRAPPER_KEYS and any(isinstance(config.get(k), dict) for k in _CONFIGS):
+        if {"service", "serviceName"} & set(config):
+            named = _one_of(
+                "serviceName", config.get("serviceName"), "service", config.get("service")
+            )
+            if named != service_name:
+                raise bad_request("service", f"must be {service_name!r}, the type in the path")
+        config = _one_of("config", config.get("config"), "data", config.get("data"))
     return {"id": emu.run(services.create, customer, service_name, config, label)}
 
 

@@ -1,0 +1,162 @@
+"""Sources: list, detail, update, delete, metadata, schedule, status."""
+
+import time
+
+import pytest
+
+from dataddo_emulator.testing import RunningEmulator
+from tests.emulator.conftest import SNAPCHAT_FORM, Api
+
+SCHEDULE_FIELDS = {
+    "sync_frequency": "week",
+    "day_of_week": "2",
+    "day_of_month": "1",
+    "hour": "3",
+    "minute": "25",
+    "timezone": "Europe/Prague",
+}
+
+
+def test_list_and_detail(api: Api) -> None:
+    service_id = api.service()
+    source_id = api.source(service_id)
+    [listed] = api.call("GET", "/sources")
+    assert listed["id"] == source_id
+    detail = api.call("GET", f"/sources/{source_id}")
+    assert {k: detail[k] for k in listed} == listed
+    assert detail["source"] == listed
+    assert (detail["connector_id"], detail["template_id"]) == ("snapchat", "index")
+    assert detail["o_auth_id"] == service_id
+    assert set(detail["schedule"]) == {
+        "sync_frequency",
+        "timezone",
+        "minute",
+        "hour",
+        "day_of_month",
+        "month",
+        "day_of_week",
+    }
+
+
+def test_metadata_is_exactly_the_create_request(api: Api) -> None:
+    body = {**SNAPCHAT_FORM, "oAuthId": api.service(), "search": "", "request": None, "x": [1]}
+    source_id = api.call("POST", "/connectors/snapchat/create-source", json=body)["id"]
+    assert api.call("GET", f"/sources/{source_id}/metadata") == body
+    api.call("PUT", f"/sources/{source_id}", json={"label": "Renamed"})
+    assert api.call("GET", f"/sources/{source_id}/metadata") == body
+
+
+def test_update_basic_information(api: Api) -> None:
+    source_id = api.source()
+    updated = api.call("PUT", f"/sources/{source_id}", json={"description": "About"})
+    assert (updated["label"], updated["description"]) == ("Snapchat Insights", "About")
+    updated = api.call("PUT", f"/sources/{source_id}", json={"label": "New"})
+    assert (updated["label"], updated["description"]) == ("New", "About")
+    assert api.call("GET", f"/sources/{source_id}")["label"] == "New"
+
+
+@pytest.mark.parametrize(
+    "body", [{"label": ""}, {"label": 1}, {"connector_id": "x"}, {"description": None, "x": 1}]
+)
+def test_update_refuses_bad_input(api: Api, body: dict[str, object]) -> None:
+    api.error("PUT", f"/sources/{api.source()}", 400, json=body)
+
+
+def test_delete(api: Api) -> None:
+    source_id = api.source()
+    api.call("DELETE", f"/sources/{source_id}", 204)
+    api.error("GET", f"/sources/{source_id}", 404)
+    assert api.call("GET", "/sources") == []
+
+
+def test_delete_of_a_source_in_a_flow_is_409(api: Api) -> None:
+    source_id = api.source()
+    flow = api.flow(source_id)
+    error = api.error("DELETE", f"/sources/{source_id}", 409)
+    assert flow["id"] in error["message"]
+    api.call("DELETE", f"/flows/{flow['id']}", 204)
+    api.call("DELETE", f"/sources/{source_id}", 204)
+
+
+def test_schedule_from_create_fields_and_defaults(api: Api) -> None:
+    with_fields = api.source(**SCHEDULE_FIELDS)
+    expected = {**SCHEDULE_FIELDS, "month": "*"}
+    assert api.call("GET", f"/sources/{with_fields}/extraction/schedule") == expected
+    default = api.call("GET", f"/sources/{api.source()}/extraction/schedule")
+    assert default["sync_frequency"] == "day" and default["timezone"] == "UTC"
+
+
+def test_update_schedule_in_the_spec_casing(api: Api) -> None:
+    source_id = api.source(**SCHEDULE_FIELDS)
+    path = f"/sources/{source_id}/extraction/schedule"
+    body = {"sync_frequency": "month", "dayOfMonth": "15", "dayOfWeek": None, "hour": "1-5"}
+    updated = api.call("PUT", path, json=body)
+    assert updated == {
+        **SCHEDULE_FIELDS,
+        "month": "*",
+        "sync_frequency": "month",
+        "day_of_month": "15",
+        "day_of_week": None,
+        "hour": "1-5",
+    }
+    assert api.call("GET", path) == updated
+    assert api.call("PUT", path, json={"day_of_month": "*/2"})["day_of_month"] == "*/2"
+    assert api.call("GET", f"/sources/{source_id}")["schedule"] == api.call("GET", path)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"sync_frequency": "yearly"},
+        {"sync_frequency": None},
+        {"timezone": "Nowhere"},
+        {"minute": "60"},
+        {"hour": "*/0"},
+        {"dayOfMonth": "0"},
+        {"month": "13"},
+        {"dayOfWeek": "mon"},
+        {"minute": 5},
+        {"colour": "red"},
+    ],
+)
+def test_update_schedule_refuses_bad_values(api: Api, body: dict[str, object]) -> None:
+    api.error("PUT", f"/sources/{api.source()}/extraction/schedule", 400, json=body)
+
+
+def test_status_turns_live_after_the_delay(server: RunningEmulator, api: Api) -> None:
+    server.settings(live_after=0.5)
+    source_id = api.source()
+    status = api.call("GET", f"/sources/{source_id}/status")
+    assert status["status"] == "running"
+    assert status["lastRunStarted"].endswith("Z") and status["lastRunFinished"] is None
+    time.sleep(0.6)
+    status = api.call("GET", f"/sources/{source_id}/status")
+    assert status["status"] == "live"
+    assert status["lastRunFinished"] is not None
+
+
+def test_forced_status(server: RunningEmulator, api: Api) -> None:
+    server.settings(live_after=0)
+    source_id = api.source()
+    forced = server.set_source_status(source_id, "broken", "token revoked")
+    assert (forced["status"], forced["description"]) == ("broken", "token revoked")
+    assert api.call("GET", f"/sources/{source_id}/status")["status"] == "broken"
+    server.set_source_status(source_id, None)
+    assert api.call("GET", f"/sources/{source_id}/status")["status"] == "live"
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [
+        ("GET", ""),
+        ("PUT", ""),
+        ("DELETE", ""),
+        ("GET", "/metadata"),
+        ("GET", "/extraction/schedule"),
+        ("PUT", "/extraction/schedule"),
+        ("GET", "/status"),
+    ],
+)
+def test_unknown_ids_are_404(api: Api, method: str, suffix: str) -> None:
+    kwargs = {"json": {}} if method == "PUT" else {}
+    api.error(method, f"/sources/0123456789abcdef01234567{suffix}", 404, **kwargs)
