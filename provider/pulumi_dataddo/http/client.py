@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import requests
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
 from pulumi_dataddo.http import errors, responses
 from pulumi_dataddo.http.auth import Token, TokenManager
@@ -59,14 +60,8 @@ class DataddoClient:
                 headers=headers,
                 timeout=(self._timeouts.connect, self._timeouts.read),
             )
-        except requests.Timeout:
-            raise errors.TransportError(
-                method, path, None, f"no answer within {self._timeouts.read:g}s"
-            ) from None
         except requests.RequestException as exc:
-            raise errors.TransportError(
-                method, path, None, f"connection failed ({type(exc).__name__})"
-            ) from None
+            raise errors.TransportError(method, path, None, self._problem(exc)) from None
         if response.status_code >= 400:
             raise errors.from_body(method, path, response.status_code, response.content)
         if response.status_code == 204 or not response.content:
@@ -78,6 +73,13 @@ class DataddoClient:
             raise errors.MalformedResponse(
                 method, path, response.status_code, f"answer is not JSON: {snippet!r}"
             ) from None
+
+    def _problem(self, exc: requests.RequestException) -> str:
+        """What went wrong without an answer (after retries, urllib3 wraps the last cause)."""
+        cause = exc.args[0].reason if exc.args and isinstance(exc.args[0], MaxRetryError) else exc
+        if isinstance(exc, requests.Timeout) or isinstance(cause, TimeoutError | ReadTimeoutError):
+            return f"no answer within {self._timeouts.read:g}s"
+        return f"connection failed ({type(cause).__name__})"
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
         """An authenticated request; on 401 the token is renewed once and the request resent."""

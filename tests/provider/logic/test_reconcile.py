@@ -6,12 +6,18 @@ from collections.abc import Callable
 
 import pytest
 from pulumi_dataddo.http.errors import BadRequest, NotFound, ServerError, TransportError
+from pulumi_dataddo.logic import reconcile
 from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.logic.reconcile import create_once
 
 
+@pytest.fixture(autouse=True)
+def _no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reconcile, "SETTLE_DELAYS", (0.0, 0.0))
+
+
 def _run(before: list[str], after: list[str], post: Callable[[], str], match: str = "new") -> str:
-    listings = iter([before, after])
+    listings = iter([before, after, after])
     return create_once(
         "flow",
         post=post,
@@ -26,6 +32,18 @@ def _failing(error: Exception) -> Callable[[], str]:
         raise error
 
     return post
+
+
+def test_a_late_object_is_still_found() -> None:
+    listings = iter([[], [], ["new-1"]])
+    found = create_once(
+        "flow",
+        post=_failing(TransportError("POST", "/flows", None, "t")),
+        listing=lambda: next(listings),
+        ident=str,
+        matches=lambda _: True,
+    )
+    assert found == "new-1"
 
 
 def test_success_needs_no_reconciliation() -> None:
@@ -44,7 +62,7 @@ def test_ambiguous_failure_adopts_the_single_new_match(error: Exception) -> None
 
 
 def test_nothing_created_says_so() -> None:
-    with pytest.raises(ProviderError, match="no flow was created, run again"):
+    with pytest.raises(ProviderError, match="no new flow appeared within 0s, so none was created"):
         _run(["a"], ["a"], _failing(ServerError("POST", "/flows", 500, "boom")))
 
 
