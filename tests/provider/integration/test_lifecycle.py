@@ -1,0 +1,270 @@
+"""The seed program's lifecycle through the Pulumi adapters against the real emulator:
+create, no-op preview without HTTP, in-place updates, refresh and drift, dependency-safe
+deletes, adoption and waiting until live."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pulumi.dynamic as dyn
+import pytest
+from dataddo_emulator.testing import RunningEmulator
+
+from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.logic.base import ProviderError
+from pulumi_dataddo.resources.flow import FlowProvider
+from pulumi_dataddo.resources.provider import DataddoProvider
+from pulumi_dataddo.resources.service import ServiceProvider
+from pulumi_dataddo.resources.source import SourceProvider
+
+from .test_client import PREFIX, calls
+
+pytestmark = pytest.mark.usefixtures("configured")
+
+SERVICE, SOURCE, FLOW = ServiceProvider(), SourceProvider(), FlowProvider()
+ENGINE = {"__provider": "serialized-provider"}
+
+
+def checked(provider: DataddoProvider, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Inputs as the engine sends them to create/update: checked, with `__provider`."""
+    result = provider.check({}, {**ENGINE, **inputs})
+    assert result.failures == []
+    return {**ENGINE, **result.inputs}
+
+
+def create(provider: DataddoProvider, inputs: dict[str, Any]) -> dyn.CreateResult:
+    return provider.create(checked(provider, inputs))
+
+
+@pytest.fixture
+def stack(
+    emu: RunningEmulator,
+    seed_service_inputs: dict[str, Any],
+    seed_source_inputs: dict[str, Any],
+    seed_flow_inputs: dict[str, Any],
+) -> dict[str, Any]:
+    """The seed program, created: each resource's inputs and create result."""
+    service = create(SERVICE, seed_service_inputs)
+    source_inputs = {**seed_source_inputs, "oauth_id": service.id}
+    source = create(SOURCE, source_inputs)
+    flow_inputs = {**seed_flow_inputs, "sources": [source.id]}
+    flow = create(FLOW, flow_inputs)
+    return {
+        "service": (seed_service_inputs, service),
+        "source": (source_inputs, source),
+        "flow": (flow_inputs, flow),
+    }
+
+
+def test_create_sends_the_seed_bodies(
+    emu: RunningEmulator, stack: dict[str, Any], seed_create_source: dict[str, Any]
+) -> None:
+    _, service = stack["service"]
+    assert service.id == "1000"  # the seed's authorizer id: the bodies match the seed exactly
+    assert service.outs["service_id"] == 1000
+    [posted] = [e for e in emu.requests() if e["path"].endswith("/create-source")]
+    assert posted["body"] == seed_create_source
+    _, source = stack["source"]
+    assert source.outs["status"] in {"running", "live"}
+    _, flow = stack["flow"]
+    assert len(flow.outs["api_id"]) == 24
+    [flow_post] = calls(emu, "POST", "/flows")
+    assert flow_post["body"] == {
+        "sources": [source.id],
+        "app": "google_data_studio",
+        "label": "GDS Flow",
+    }
+
+
+def test_unchanged_program_previews_without_changes_or_http(
+    emu: RunningEmulator, stack: dict[str, Any]
+) -> None:
+    emu.clear_requests()
+    for provider, name in ((SERVICE, "service"), (SOURCE, "source"), (FLOW, "flow")):
+        inputs, created = stack[name]
+        news = checked(provider, inputs)
+        result = provider.diff(created.id, {**ENGINE, **created.outs}, news)
+        assert (result.changes, result.replaces) == (False, [])
+    assert emu.requests() == []
+
+
+def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
+    inputs, source = stack["source"]
+    news = checked(
+        SOURCE, {**inputs, "label": "Renamed", "schedule": {**inputs["schedule"], "hour": "4"}}
+    )
+    diff = SOURCE.diff(source.id, source.outs, news)
+    assert (diff.changes, diff.replaces) == (True, [])
+    emu.clear_requests()
+    outs = SOURCE.update(source.id, source.outs, news).outs
+    assert [(e["method"], e["path"].removeprefix(PREFIX), e["body"]) for e in emu.requests()] == [
+        ("PUT", f"/sources/{source.id}", {"label": "Renamed"}),
+        (
+            "PUT",
+            f"/sources/{source.id}/extraction/schedule",
+            {
+                "sync_frequency": "day",
+                "dayOfWeek": "2",
+                "dayOfMonth": "1",
+                "hour": "4",
+                "minute": "25",
+                "timezone": "UTC",
+            },
+        ),
+    ]
+    assert outs["status"] == source.outs["status"]
+    refreshed = SOURCE.read(source.id, outs)
+    assert refreshed.outs["schedule"]["hour"] == "4"
+    assert SOURCE.diff(source.id, refreshed.outs, news).changes is False
+
+    service_inputs, service = stack["service"]
+    rotated = {**service_inputs, "config": {**service_inputs["config"], "staticKey": "rotated-1"}}
+    emu.clear_requests()
+    SERVICE.update(service.id, service.outs, checked(SERVICE, rotated))
+    [put] = emu.requests()
+    assert (put["method"], put["body"]["config"]["staticKey"]) == ("PUT", "***")
+
+    flow_inputs, flow = stack["flow"]
+    second = create(SOURCE, {**inputs, "label": "Second"})
+    news = checked(FLOW, {**flow_inputs, "sources": [source.id, second.id], "label": "Both"})
+    outs = FLOW.update(flow.id, flow.outs, news).outs
+    assert outs["api_id"] == flow.outs["api_id"]
+    assert FLOW.read(flow.id, outs).outs["sources"] == [source.id, second.id]
+
+
+def test_refresh_reads_once_and_shows_drift(
+    emu: RunningEmulator, stack: dict[str, Any], api: DataddoClient
+) -> None:
+    inputs, source = stack["source"]
+    api.update_source(source.id, {"label": "Changed by hand"})
+    emu.clear_requests()
+    refreshed = SOURCE.read(source.id, {**ENGINE, **source.outs})
+    assert [(e["method"], e["path"]) for e in emu.requests()] == [
+        ("GET", f"{PREFIX}/sources/{source.id}")
+    ]
+    assert refreshed.inputs["label"] == "Changed by hand"
+    assert refreshed.outs["config"] == inputs["config"]
+    diff = SOURCE.diff(source.id, refreshed.outs, checked(SOURCE, inputs))
+    assert (diff.changes, diff.replaces) == (True, [])
+
+    for provider, name, kept in ((SERVICE, "service", "config"), (FLOW, "flow", "sources")):
+        program, created = stack[name]
+        emu.clear_requests()
+        read = provider.read(created.id, created.outs)
+        assert len(emu.requests()) == 1
+        assert read.id == created.id
+        assert read.inputs[kept] == program[kept]
+        assert provider.diff(created.id, read.outs, checked(provider, program)).changes is False
+
+
+def test_deletes_respect_dependencies_and_tolerate_absence(
+    emu: RunningEmulator, stack: dict[str, Any]
+) -> None:
+    _, service = stack["service"]
+    _, source = stack["source"]
+    _, flow = stack["flow"]
+    with pytest.raises(
+        ProviderError, match=f"deleting service {service.id}: service {service.id} is still in use"
+    ):
+        SERVICE.delete(service.id, service.outs)
+    with pytest.raises(ProviderError, match=f"source {source.id} is still in use"):
+        SOURCE.delete(source.id, source.outs)
+    for provider, created in ((FLOW, flow), (SOURCE, source), (SERVICE, service)):
+        provider.delete(created.id, created.outs)
+        provider.delete(created.id, created.outs)  # already gone: fine
+        gone = provider.read(created.id, created.outs)
+        assert (gone.id, gone.outs) == (None, {})
+    assert emu.objects() == {"services": [], "sources": [], "flows": []}
+
+
+def test_adoption_takes_over_existing_objects(
+    emu: RunningEmulator, stack: dict[str, Any], api: DataddoClient
+) -> None:
+    service_inputs, service = stack["service"]
+    existing = api.create_service({"serviceName": "snapchat_static", "config": {"clientId": "c"}})
+    emu.clear_requests()
+    adopted = create(SERVICE, {**service_inputs, "adopt_id": existing, "label": "Adopted"})
+    assert adopted.id == str(existing)
+    assert [e["method"] for e in emu.requests()] == ["GET", "PUT"]
+    assert api.get_service(existing).label == "Adopted"
+
+    source_inputs, source = stack["source"]
+    taken = create(SOURCE, {**source_inputs, "adopt_id": source.id, "label": "Taken"})
+    assert taken.id == source.id
+    assert api.get_source(source.id).label == "Taken"
+
+    flow_inputs, flow = stack["flow"]
+    assert create(FLOW, {**flow_inputs, "adopt_id": flow.id}).outs["api_id"] == flow.outs["api_id"]
+    assert len(emu.objects()["flows"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("provider", "change", "message"),
+    [
+        (SERVICE, {"adopt_id": "424242"}, "adopt_id 424242: this Dataddo account has no service"),
+        (SERVICE, {"service": "facebook_static"}, "has service type 'snapchat_static', not"),
+        (SOURCE, {"connector_id": "facebook_ads"}, "has connector 'snapchat', not"),
+        (FLOW, {"app": "power_bi"}, "has app 'google_data_studio', not the declared 'power_bi'"),
+    ],
+)
+def test_adoption_refuses_what_does_not_fit(
+    stack: dict[str, Any], provider: DataddoProvider, change: dict[str, Any], message: str
+) -> None:
+    name = {SERVICE: "service", SOURCE: "source", FLOW: "flow"}[provider]
+    inputs, created = stack[name]
+    attempt = {**inputs, "adopt_id": created.id, **change}
+    if name == "source":
+        attempt["config"] = {
+            "accountId": "a",
+            "dateRange": "{{7d1}}",
+            "timeBreakup": "all_days",
+            "level": "campaign",
+            "metric": ["clicks"],
+            "dataLabel": ["id"],
+        }
+        attempt.pop("schedule")
+    with pytest.raises(ProviderError, match=message):
+        provider.create(checked(provider, attempt))
+
+
+def test_wait_until_live(emu: RunningEmulator, stack: dict[str, Any]) -> None:
+    inputs, _ = stack["source"]
+    live = create(SOURCE, {**inputs, "label": "Live", "wait_until_live": 10})
+    assert live.outs["status"] == "live"
+
+
+def _break_the_next_source(emu: RunningEmulator, detail: str) -> threading.Thread:
+    known = {s["id"] for s in emu.objects()["sources"]}
+
+    def breaker() -> None:
+        for _ in range(100):
+            new = [s["id"] for s in emu.objects()["sources"] if s["id"] not in known]
+            if new:
+                emu.set_source_status(new[0], "broken", detail)
+                return
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=breaker)
+    thread.start()
+    return thread
+
+
+def test_a_broken_source_fails_with_the_platform_detail(
+    emu: RunningEmulator, stack: dict[str, Any]
+) -> None:
+    inputs, source = stack["source"]
+    emu.settings(live_after=60)
+    thread = _break_the_next_source(emu, "refresh token expired")
+    with pytest.raises(ProviderError, match=r"is broken: refresh token expired; the new source"):
+        create(SOURCE, {**inputs, "label": "Doomed", "wait_until_live": 20})
+    thread.join()
+    assert [s["id"] for s in emu.objects()["sources"]] == [source.id]  # no orphan left
+
+
+def test_waiting_gives_up_after_the_timeout(emu: RunningEmulator, stack: dict[str, Any]) -> None:
+    inputs, _ = stack["source"]
+    emu.settings(live_after=60)
+    with pytest.raises(ProviderError, match=r"was not live after 1s \(last status running"):
+        create(SOURCE, {**inputs, "label": "Slow", "wait_until_live": 1})
