@@ -7,6 +7,7 @@ change's response with a 500, or drop the connection without any response.
 import asyncio
 import json
 import time
+from functools import cached_property
 from typing import Any
 
 from fastapi import FastAPI
@@ -16,7 +17,7 @@ from dataddo_emulator.context import Emulator
 from dataddo_emulator.errors import error_response
 from dataddo_emulator.faults import Decision, Fault
 from dataddo_emulator.redaction import redact
-from dataddo_emulator.routekeys import match
+from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
 
 
@@ -31,6 +32,10 @@ class Pipeline:
         self._app = app
         self._emu = emu
 
+    @cached_property
+    def routes(self) -> RouteTable:
+        return RouteTable(self._app.openapi()["paths"], API_PREFIX)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
             await self._app(scope, receive, send)
@@ -38,8 +43,8 @@ class Pipeline:
         body = await _read_body(receive)
         replay = _replay(body, receive)
         route, decision = None, None
-        if self._emu.faults.active:  # matching costs a scan of the routes: only when needed
-            route = match(self._app.routes, scope)
+        if self._emu.faults.active:  # matching scans the routes: only when needed
+            route = self.routes.match(scope["method"], scope["path"])
             decision = self._emu.faults.decide(route or f"{scope['method']} {scope['path']}")
         record = _Recorder(self._emu, scope, body, route, decision)
         if decision is not None:

@@ -1,24 +1,38 @@
-"""Route keys, "METHOD /path/template", as fault rules and the journal name routes."""
+"""Route keys, "METHOD /path/template", as fault rules and the journal name routes.
 
-from collections.abc import Iterable
+Read from the app's OpenAPI document rather than its router, whose internals vary between
+FastAPI versions.
+"""
 
-from starlette.routing import BaseRoute, Match, Route
-from starlette.types import Scope
+import re
+from collections.abc import Mapping
+from typing import Any
 
-
-def route_keys(routes: Iterable[BaseRoute]) -> set[str]:
-    """Every key the routes answer."""
-    return {
-        f"{method} {route.path}"
-        for route in routes
-        if isinstance(route, Route)
-        for method in route.methods or ()
-    }
+_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
 
 
-def match(routes: Iterable[BaseRoute], scope: Scope) -> str | None:
-    """The key of the route a request will reach, None when none matches fully."""
-    for route in routes:
-        if isinstance(route, Route) and route.matches(scope)[0] is Match.FULL:
-            return f"{scope['method']} {route.path}"
-    return None
+class RouteTable:
+    """The API's routes, to name the one a request will reach before it is dispatched."""
+
+    def __init__(self, paths: Mapping[str, Mapping[str, Any]], prefix: str) -> None:
+        routes = [
+            (method.upper(), template)
+            for template, operations in paths.items()
+            if template.startswith(prefix)
+            for method in operations
+            if method in _METHODS
+        ]
+        self.keys = {f"{method} {template}" for method, template in routes}
+        # literal segments win over parameters: fewest parameters first
+        routes.sort(key=lambda route: route[1].count("{"))
+        self._patterns = [
+            (method, template, re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))))
+            for method, template in routes
+        ]
+
+    def match(self, method: str, path: str) -> str | None:
+        """The key of the route `method path` reaches; None when no route takes it."""
+        for route_method, template, pattern in self._patterns:
+            if route_method == method and pattern.fullmatch(path):
+                return f"{method} {template}"
+        return None

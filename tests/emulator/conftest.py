@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 import requests
-
 from dataddo_emulator.testing import RunningEmulator, running_emulator
 
 OTHER_USER = ("other@example.com", "other-password")
@@ -50,7 +49,8 @@ class Api:
         """An error answer: checks the status and the error format."""
         body: dict[str, Any] = self.call(method, path, expected, **kwargs)
         assert set(body) == {"message", "errors"}, body
-        assert isinstance(body["message"], str) and body["message"]
+        assert isinstance(body["message"], str)
+        assert body["message"]
         assert all(
             isinstance(reasons, list) and all(isinstance(r, str) for r in reasons)
             for reasons in body["errors"].values()

@@ -85,7 +85,8 @@ def test_unknown_and_foreign_sources_are_named(api: Api, other: Api) -> None:
     mine, theirs = api.source(), other.source()
     body = {"sources": [mine, theirs, "nope"]}
     error = api.error("POST", "/flows", 400, json=body)
-    assert theirs in error["message"] and "nope" in error["message"]
+    assert theirs in error["message"]
+    assert "nope" in error["message"]
     assert mine not in error["message"]
     spec_shape = {"source": [{"source_id": "nope"}]}
     assert "source" in api.error("POST", "/flows", 400, json=spec_shape)["errors"]

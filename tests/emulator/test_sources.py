@@ -3,8 +3,8 @@
 import time
 
 import pytest
-
 from dataddo_emulator.testing import RunningEmulator
+
 from tests.emulator.conftest import SNAPCHAT_FORM, Api
 
 SCHEDULE_FIELDS = {
@@ -83,7 +83,8 @@ def test_schedule_from_create_fields_and_defaults(api: Api) -> None:
     expected = {**SCHEDULE_FIELDS, "month": "*"}
     assert api.call("GET", f"/sources/{with_fields}/extraction/schedule") == expected
     default = api.call("GET", f"/sources/{api.source()}/extraction/schedule")
-    assert default["sync_frequency"] == "day" and default["timezone"] == "UTC"
+    assert default["sync_frequency"] == "day"
+    assert default["timezone"] == "UTC"
 
 
 def test_update_schedule_in_the_spec_casing(api: Api) -> None:
@@ -128,7 +129,8 @@ def test_status_turns_live_after_the_delay(server: RunningEmulator, api: Api) ->
     source_id = api.source()
     status = api.call("GET", f"/sources/{source_id}/status")
     assert status["status"] == "running"
-    assert status["lastRunStarted"].endswith("Z") and status["lastRunFinished"] is None
+    assert status["lastRunStarted"].endswith("Z")
+    assert status["lastRunFinished"] is None
     time.sleep(0.6)
     status = api.call("GET", f"/sources/{source_id}/status")
     assert status["status"] == "live"

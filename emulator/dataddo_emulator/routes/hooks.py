@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dataddo_emulator.domain import flows, services, sources
 from dataddo_emulator.errors import ApiError
 from dataddo_emulator.faults import ANY_ROUTE, FaultConfig
-from dataddo_emulator.routekeys import route_keys
+from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX, Emu
 
 router = APIRouter(prefix="/_emulator", tags=["emulator"])
@@ -77,9 +77,7 @@ async def faults(emu: Emu) -> dict[str, Any]:
 @router.put("/faults")
 async def set_faults(config: FaultConfig, request: Request, emu: Emu) -> dict[str, Any]:
     """Replace the rules (and restart the seeded RNG)."""
-    known = {
-        key for key in route_keys(request.app.routes) if key.split(" ")[1].startswith(API_PREFIX)
-    }
+    known = RouteTable(request.app.openapi()["paths"], API_PREFIX).keys
     unknown = [r.route for r in config.rules if r.route != ANY_ROUTE and r.route not in known]
     if unknown:
         reasons = [

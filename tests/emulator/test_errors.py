@@ -1,0 +1,36 @@
+"""Every failure answers in the error format, FastAPI's own included."""
+
+import pytest
+
+from tests.emulator.conftest import Api
+
+
+def test_unknown_route_is_404(api: Api) -> None:
+    assert api.error("GET", "/nothing/here", 404)["message"] == "Not Found"
+    api.error("GET", "/../../_emulator/objects/x", 404)
+
+
+def test_wrong_method_is_405(api: Api) -> None:
+    assert api.error("PATCH", "/sources", 405)["message"] == "Method Not Allowed"
+    api.error("DELETE", "/services", 405)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [("{", "application/json"), ("[1,", "application/json"), ("\xff", "application/json")],
+)
+def test_malformed_json_is_400(api: Api, body: str, content_type: str) -> None:
+    api.error(
+        "POST", "/flows", 400, data=body.encode("latin-1"), headers={"Content-Type": content_type}
+    )
+
+
+def test_validation_errors_name_the_nested_field(api: Api) -> None:
+    error = api.error("POST", "/flows", 400, json={"source": [{"source_id": 1}]})
+    assert list(error["errors"]) == ["source.0.source_id"]
+    assert error["message"].startswith("source.0.source_id: ")
+
+
+def test_a_lone_surrogate_is_400_not_500(api: Api) -> None:
+    raw = '{"sources": ["\\ud800"]}'
+    api.error("POST", "/flows", 400, data=raw, headers={"Content-Type": "application/json"})
