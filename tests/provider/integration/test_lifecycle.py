@@ -11,7 +11,6 @@ from typing import Any
 import pulumi.dynamic as dyn
 import pytest
 from dataddo_emulator.testing import RunningEmulator
-
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.resources.flow import FlowProvider
@@ -182,7 +181,7 @@ def test_deletes_respect_dependencies_and_tolerate_absence(
 def test_adoption_takes_over_existing_objects(
     emu: RunningEmulator, stack: dict[str, Any], api: DataddoClient
 ) -> None:
-    service_inputs, service = stack["service"]
+    service_inputs, _ = stack["service"]
     existing = api.create_service({"serviceName": "snapchat_static", "config": {"clientId": "c"}})
     emu.clear_requests()
     adopted = create(SERVICE, {**service_inputs, "adopt_id": existing, "label": "Adopted"})
