@@ -7,8 +7,9 @@ records (`responses.py`) or raises an `ApiError` subclass (`errors.py`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import requests
@@ -27,6 +28,10 @@ class Timeouts:
 
     connect: float = 10.0
     read: float = 60.0
+
+
+T = TypeVar("T")
+Parse = Callable[[Where, Any], T]
 
 
 def _segment(value: str | int) -> str:
@@ -98,20 +103,25 @@ class DataddoClient:
                 ) from None
             return self._send(method, path, body, renewed.headers())
 
+    def _one(self, parse: Parse[T], method: str, path: str, body: Any = None) -> T:
+        """A request whose answer is one object, parsed."""
+        return parse(Where(method, path), self.request(method, path, body))
+
+    def _many(self, parse: Parse[T], path: str) -> list[T]:
+        """A GET whose answer is a list of objects, each parsed."""
+        where = Where("GET", path)
+        return [parse(where, item) for item in responses.objects(where, self.request("GET", path))]
+
     # -- services -------------------------------------------------------------------------------
 
     def create_service(self, body: dict[str, Any]) -> int:
-        where = Where("POST", "/services")
-        return responses.created_service_id(where, self.request(where.method, where.path, body))
+        return self._one(responses.created_service_id, "POST", "/services", body)
 
     def list_services(self) -> list[ServiceInfo]:
-        where = Where("GET", "/services")
-        answer = responses.objects(where, self.request(where.method, where.path))
-        return [responses.service(where, item) for item in answer]
+        return self._many(responses.service, "/services")
 
     def get_service(self, service_id: int) -> ServiceInfo:
-        where = Where("GET", f"/services/{service_id}")
-        return responses.service(where, self.request(where.method, where.path))
+        return self._one(responses.service, "GET", f"/services/{service_id}")
 
     def update_service(self, service_id: int, body: dict[str, Any]) -> None:
         self.request("PUT", f"/services/{service_id}", body)
@@ -122,30 +132,25 @@ class DataddoClient:
     # -- connectors -----------------------------------------------------------------------------
 
     def list_connectors(self) -> list[dict[str, str]]:
-        where = Where("GET", "/connectors")
-        answer = responses.objects(where, self.request(where.method, where.path))
-        return responses.label_values(where, [{**c, "value": c.get("id")} for c in answer])
+        return self._many(responses.connector, "/connectors")
 
     def connector_action(
         self, connector_id: str, action: str, body: dict[str, Any]
     ) -> list[dict[str, str]]:
-        where = Where("POST", f"/connectors/{_segment(connector_id)}/actions/{_segment(action)}")
-        return responses.label_values(where, self.request(where.method, where.path, body))
+        path = f"/connectors/{_segment(connector_id)}/actions/{_segment(action)}"
+        return self._one(responses.label_values, "POST", path, body)
 
     # -- sources --------------------------------------------------------------------------------
 
     def create_source(self, connector_id: str, body: dict[str, Any]) -> SourceInfo:
-        where = Where("POST", f"/connectors/{_segment(connector_id)}/create-source")
-        return responses.source(where, self.request(where.method, where.path, body))
+        path = f"/connectors/{_segment(connector_id)}/create-source"
+        return self._one(responses.source, "POST", path, body)
 
     def list_sources(self) -> list[SourceInfo]:
-        where = Where("GET", "/sources")
-        answer = responses.objects(where, self.request(where.method, where.path))
-        return [responses.source(where, item) for item in answer]
+        return self._many(responses.source, "/sources")
 
     def get_source(self, source_id: str) -> SourceInfo:
-        where = Where("GET", f"/sources/{_segment(source_id)}")
-        return responses.source(where, self.request(where.method, where.path))
+        return self._one(responses.source, "GET", f"/sources/{_segment(source_id)}")
 
     def update_source(self, source_id: str, body: dict[str, Any]) -> None:
         self.request("PUT", f"/sources/{_segment(source_id)}", body)
@@ -154,8 +159,8 @@ class DataddoClient:
         self.request("PUT", f"/sources/{_segment(source_id)}/extraction/schedule", body)
 
     def source_status(self, source_id: str) -> SourceStatus:
-        where = Where("GET", f"/sources/{_segment(source_id)}/status")
-        return responses.source_status(where, self.request(where.method, where.path))
+        path = f"/sources/{_segment(source_id)}/status"
+        return self._one(responses.source_status, "GET", path)
 
     def delete_source(self, source_id: str) -> None:
         self.request("DELETE", f"/sources/{_segment(source_id)}")
@@ -163,21 +168,16 @@ class DataddoClient:
     # -- flows ----------------------------------------------------------------------------------
 
     def create_flow(self, body: dict[str, Any]) -> FlowInfo:
-        where = Where("POST", "/flows")
-        return responses.flow(where, self.request(where.method, where.path, body))
+        return self._one(responses.flow, "POST", "/flows", body)
 
     def list_flows(self) -> list[FlowInfo]:
-        where = Where("GET", "/flows")
-        answer = responses.objects(where, self.request(where.method, where.path))
-        return [responses.flow(where, item) for item in answer]
+        return self._many(responses.flow, "/flows")
 
     def get_flow(self, flow_id: str) -> FlowInfo:
-        where = Where("GET", f"/flows/{_segment(flow_id)}")
-        return responses.flow(where, self.request(where.method, where.path))
+        return self._one(responses.flow, "GET", f"/flows/{_segment(flow_id)}")
 
     def update_flow(self, flow_id: str, body: dict[str, Any]) -> FlowInfo:
-        where = Where("PUT", f"/flows/{_segment(flow_id)}")
-        return responses.flow(where, self.request(where.method, where.path, body))
+        return self._one(responses.flow, "PUT", f"/flows/{_segment(flow_id)}", body)
 
     def delete_flow(self, flow_id: str) -> None:
         self.request("DELETE", f"/flows/{_segment(flow_id)}")

@@ -82,6 +82,13 @@ def _str(where: Where, body: Json, key: str, *, required: bool = False) -> str |
     return str(value)
 
 
+def _optional_object(where: Where, body: Json, key: str) -> Json | None:
+    value = body.get(key)
+    if value is not None and not isinstance(value, dict):
+        raise where.malformed(f"field {key!r} should be an object or null, got {value!r}")
+    return value
+
+
 def _service_id(where: Where, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
         raise where.malformed(f"service id should be an integer, got {value!r}")
@@ -110,9 +117,7 @@ def service(where: Where, body: Any) -> ServiceInfo:
 def source(where: Where, body: Any) -> SourceInfo:
     """A `Source` (create/update answers, list items) or a `SourceDTO` (detail)."""
     body = obj(where, body)
-    schedule = body.get("schedule")
-    if schedule is not None and not isinstance(schedule, dict):
-        raise where.malformed(f"field 'schedule' should be an object, got {schedule!r}")
+    schedule = _optional_object(where, body, "schedule")
     return SourceInfo(
         id=str(_str(where, body, "id", required=True)),
         label=_str(where, body, "label"),
@@ -129,9 +134,7 @@ def flow(where: Where, body: Any) -> FlowInfo:
     links = body.get("source") or []
     if not isinstance(links, list):
         raise where.malformed(f"field 'source' should be a list, got {links!r}")
-    api = body.get("api")
-    if api is not None and not isinstance(api, dict):
-        raise where.malformed(f"field 'api' should be an object or null, got {api!r}")
+    api = _optional_object(where, body, "api")
     return FlowInfo(
         id=str(_str(where, body, "id", required=True)),
         label=_str(where, body, "label"),
@@ -147,6 +150,15 @@ def source_status(where: Where, body: Any) -> SourceStatus:
         status=str(_str(where, body, "status", required=True)),
         description=_str(where, body, "description") or "",
     )
+
+
+def connector(where: Where, body: Any) -> dict[str, str]:
+    """A `ConnectorListResponse` as a label and a value (its id)."""
+    body = obj(where, body)
+    return {
+        "label": str(_str(where, body, "label") or ""),
+        "value": str(_str(where, body, "id", required=True)),
+    }
 
 
 def label_values(where: Where, body: Any) -> list[dict[str, str]]:
