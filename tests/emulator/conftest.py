@@ -64,7 +64,7 @@ class Api:
         created = self.call("POST", "/services", json={"serviceName": service, "config": config})
         return int(created["id"])
 
-    def source(self, service_id: int | None = None, **fields: Any) -> str:
+    def source(self, service_id: int | None = None, /, **fields: Any) -> str:
         service_id = service_id if service_id is not None else self.service()
         body = {**SNAPCHAT_FORM, "oAuthId": service_id, **fields}
         return str(self.call("POST", "/connectors/snapchat/create-source", json=body)["id"])

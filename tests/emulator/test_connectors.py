@@ -206,7 +206,11 @@ def test_other_connectors(api: Api) -> None:
     }
     _create(api, "facebook_ads", facebook)
     # MysqlDto: snake_case, the strategy defaults to incremental
-    mysql = {"o_auth_id": api.service("mysql", host="h"), "label": "DB", "statement": "SELECT 1"}
+    mysql: dict[str, Any] = {
+        "o_auth_id": api.service("mysql", host="h"),
+        "label": "DB",
+        "statement": "SELECT 1",
+    }
     _create(api, "mysql", mysql)
     assert "statement" in _create(api, "mysql", {**mysql, "statement": None}, 400)["errors"]
     mismatch = {**mysql, "oAuthId": mysql["o_auth_id"] + 1}

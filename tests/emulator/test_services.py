@@ -1,5 +1,7 @@
 """Services: both create forms and the typed path, read, update (merge), delete, debug."""
 
+from typing import Any
+
 import pytest
 
 from tests.emulator.conftest import Api
@@ -169,5 +171,5 @@ def test_debug(api: Api) -> None:
     ("method", "suffix"), [("GET", ""), ("PUT", ""), ("DELETE", ""), ("GET", "/debug")]
 )
 def test_unknown_ids_are_404(api: Api, service_id: str, method: str, suffix: str) -> None:
-    kwargs = {"json": {}} if method == "PUT" else {}
+    kwargs: dict[str, Any] = {"json": {}} if method == "PUT" else {}
     api.error(method, f"/services/{service_id}{suffix}", 404, **kwargs)

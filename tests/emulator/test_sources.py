@@ -1,6 +1,7 @@
 """Sources: list, detail, update, delete, metadata, schedule, status."""
 
 import time
+from typing import Any
 
 import pytest
 from dataddo_emulator.testing import RunningEmulator
@@ -160,5 +161,5 @@ def test_forced_status(server: RunningEmulator, api: Api) -> None:
     ],
 )
 def test_unknown_ids_are_404(api: Api, method: str, suffix: str) -> None:
-    kwargs = {"json": {}} if method == "PUT" else {}
+    kwargs: dict[str, Any] = {"json": {}} if method == "PUT" else {}
     api.error(method, f"/sources/0123456789abcdef01234567{suffix}", 404, **kwargs)

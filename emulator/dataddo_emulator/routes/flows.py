@@ -3,14 +3,16 @@
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from dataddo_emulator.domain import flows
 from dataddo_emulator.errors import bad_request
+from dataddo_emulator.routes.collection import add_collection_routes
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
 
 router = APIRouter(prefix=API_PREFIX, tags=["flows"])
+add_collection_routes(router, "flows", flows, "Delete a flow.")
 
 
 class FlowSource(BaseModel):
@@ -48,11 +50,6 @@ def create(body: FlowBody, emu: Emu, customer: Customer) -> dict[str, Any]:
     )
 
 
-@router.get("/flows")
-def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
-    return emu.run(flows.listing, customer)
-
-
 @router.get("/flows/by-source/{sourceId}")
 def by_source(
     source_id: Annotated[str, Path(alias="sourceId")], emu: Emu, customer: Customer
@@ -61,20 +58,9 @@ def by_source(
     return emu.run(flows.by_source, customer, source_id)
 
 
-@router.get("/flows/{id}")
-def detail(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
-    return emu.run(flows.detail, customer, id)
-
-
 @router.put("/flows/{id}")
 def update(id: str, body: FlowBody, emu: Emu, customer: Customer) -> dict[str, Any]:
     """Change the label and sources; the app cannot change (400)."""
     return emu.run(
         flows.update, customer, id, label=body.label, sources=body.source_ids(), app=body.app
     )
-
-
-@router.delete("/flows/{id}", status_code=204)
-def delete(id: str, emu: Emu, customer: Customer) -> Response:
-    emu.run(flows.delete, customer, id)
-    return Response(status_code=204)

@@ -2,14 +2,16 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from dataddo_emulator.domain import services
 from dataddo_emulator.errors import bad_request
+from dataddo_emulator.routes.collection import add_collection_routes
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
 
 router = APIRouter(prefix=API_PREFIX, tags=["services"])
+add_collection_routes(router, "services", services, "Delete a service; 409 while a source uses it.")
 
 Label = Field(None, min_length=1)
 _CONFIGS = ("config", "data")
@@ -73,27 +75,9 @@ def create_typed(
     return {"id": emu.run(services.create, customer, service_name, config, label)}
 
 
-@router.get("/services")
-def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
-    return emu.run(services.listing, customer)
-
-
-@router.get("/services/{id}")
-def detail(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """The service with its `config`, secret fields left out."""
-    return emu.run(services.detail, customer, id)
-
-
 @router.put("/services/{id}")
 def update(id: str, body: UpdateService, emu: Emu, customer: Customer) -> dict[str, Any]:
     return emu.run(services.update, customer, id, body.label, body.config)
-
-
-@router.delete("/services/{id}", status_code=204)
-def delete(id: str, emu: Emu, customer: Customer) -> Response:
-    """Delete a service; 409 while a source uses it."""
-    emu.run(services.delete, customer, id)
-    return Response(status_code=204)
 
 
 @router.get("/services/{id}/debug")

@@ -2,13 +2,15 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from dataddo_emulator.domain import sources
+from dataddo_emulator.routes.collection import add_collection_routes
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
 
 router = APIRouter(prefix=API_PREFIX, tags=["sources"])
+add_collection_routes(router, "sources", sources, "Delete a source; 409 while a flow uses it.")
 
 
 class UpdateSource(BaseModel):
@@ -34,28 +36,10 @@ class UpdateSchedule(BaseModel):
     day_of_week: str | None = Field(None, validation_alias=AliasChoices("dayOfWeek", "day_of_week"))
 
 
-@router.get("/sources")
-def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
-    return emu.run(sources.listing, customer)
-
-
-@router.get("/sources/{id}")
-def detail(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """The `SourceDTO`, with its `schedule` and `o_auth_id`."""
-    return emu.run(sources.detail, customer, id)
-
-
 @router.put("/sources/{id}")
 def update(id: str, body: UpdateSource, emu: Emu, customer: Customer) -> dict[str, Any]:
     changes = body.model_dump(exclude_none=True)
     return emu.run(sources.update, customer, id, changes)
-
-
-@router.delete("/sources/{id}", status_code=204)
-def delete(id: str, emu: Emu, customer: Customer) -> Response:
-    """Delete a source; 409 while a flow uses it."""
-    emu.run(sources.delete, customer, id)
-    return Response(status_code=204)
 
 
 @router.get("/sources/{id}/metadata")
