@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
-import pulumi.dynamic as dyn
 import pytest
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http.client import DataddoClient
@@ -33,8 +33,40 @@ def checked(provider: DataddoProvider, inputs: dict[str, Any]) -> dict[str, Any]
     return {**ENGINE, **result.inputs}
 
 
-def create(provider: DataddoProvider, inputs: dict[str, Any]) -> dyn.CreateResult:
-    return provider.create(checked(provider, inputs))
+@dataclass(frozen=True)
+class Made:
+    """A create's result, as the engine records it."""
+
+    id: str
+    outs: dict[str, Any]
+
+
+def create(provider: DataddoProvider, inputs: dict[str, Any]) -> Made:
+    result = provider.create(checked(provider, inputs))
+    assert result.outs is not None
+    return Made(result.id, {**ENGINE, **result.outs})
+
+
+@dataclass(frozen=True)
+class Read:
+    """A read's result, as the engine records it (id None: gone)."""
+
+    id: str | None
+    outs: dict[str, Any]
+    inputs: dict[str, Any]
+
+
+def read(provider: DataddoProvider, id_: str, outs: dict[str, Any]) -> Read:
+    result = provider.read(id_, outs)
+    return Read(result.id, dict(result.outs or {}), dict(result.inputs or {}))
+
+
+def update(
+    provider: DataddoProvider, id_: str, olds: dict[str, Any], news: dict[str, Any]
+) -> dict[str, Any]:
+    outs = provider.update(id_, olds, news).outs
+    assert outs is not None
+    return {**ENGINE, **outs}
 
 
 @pytest.fixture
@@ -97,7 +129,7 @@ def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
     diff = SOURCE.diff(source.id, source.outs, news)
     assert (diff.changes, diff.replaces) == (True, [])
     emu.clear_requests()
-    outs = SOURCE.update(source.id, source.outs, news).outs
+    outs = update(SOURCE, source.id, source.outs, news)
     assert [(e["method"], e["path"].removeprefix(PREFIX), e["body"]) for e in emu.requests()] == [
         ("PUT", f"/sources/{source.id}", {"label": "Renamed"}),
         (
@@ -114,23 +146,23 @@ def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
         ),
     ]
     assert outs["status"] == source.outs["status"]
-    refreshed = SOURCE.read(source.id, outs)
+    refreshed = read(SOURCE, source.id, outs)
     assert refreshed.outs["schedule"]["hour"] == "4"
     assert SOURCE.diff(source.id, refreshed.outs, news).changes is False
 
     service_inputs, service = stack["service"]
     rotated = {**service_inputs, "config": {**service_inputs["config"], "staticKey": "rotated-1"}}
     emu.clear_requests()
-    SERVICE.update(service.id, service.outs, checked(SERVICE, rotated))
+    update(SERVICE, service.id, service.outs, checked(SERVICE, rotated))
     [put] = emu.requests()
     assert (put["method"], put["body"]["config"]["staticKey"]) == ("PUT", "***")
 
     flow_inputs, flow = stack["flow"]
     second = create(SOURCE, {**inputs, "label": "Second"})
     news = checked(FLOW, {**flow_inputs, "sources": [source.id, second.id], "label": "Both"})
-    outs = FLOW.update(flow.id, flow.outs, news).outs
+    outs = update(FLOW, flow.id, flow.outs, news)
     assert outs["api_id"] == flow.outs["api_id"]
-    assert FLOW.read(flow.id, outs).outs["sources"] == [source.id, second.id]
+    assert read(FLOW, flow.id, outs).outs["sources"] == [source.id, second.id]
 
 
 def test_refresh_reads_once_and_shows_drift(
@@ -139,7 +171,7 @@ def test_refresh_reads_once_and_shows_drift(
     inputs, source = stack["source"]
     api.update_source(source.id, {"label": "Changed by hand"})
     emu.clear_requests()
-    refreshed = SOURCE.read(source.id, {**ENGINE, **source.outs})
+    refreshed = read(SOURCE, source.id, {**ENGINE, **source.outs})
     assert [(e["method"], e["path"]) for e in emu.requests()] == [
         ("GET", f"{PREFIX}/sources/{source.id}")
     ]
@@ -151,11 +183,11 @@ def test_refresh_reads_once_and_shows_drift(
     for provider, name, kept in ((SERVICE, "service", "config"), (FLOW, "flow", "sources")):
         program, created = stack[name]
         emu.clear_requests()
-        read = provider.read(created.id, created.outs)
+        found = read(provider, created.id, created.outs)
         assert len(emu.requests()) == 1
-        assert read.id == created.id
-        assert read.inputs[kept] == program[kept]
-        assert provider.diff(created.id, read.outs, checked(provider, program)).changes is False
+        assert found.id == created.id
+        assert found.inputs[kept] == program[kept]
+        assert provider.diff(created.id, found.outs, checked(provider, program)).changes is False
 
 
 def test_deletes_respect_dependencies_and_tolerate_absence(
@@ -173,7 +205,7 @@ def test_deletes_respect_dependencies_and_tolerate_absence(
     for provider, created in ((FLOW, flow), (SOURCE, source), (SERVICE, service)):
         provider.delete(created.id, created.outs)
         provider.delete(created.id, created.outs)  # already gone: fine
-        gone = provider.read(created.id, created.outs)
+        gone = read(provider, created.id, created.outs)
         assert (gone.id, gone.outs) == (None, {})
     assert emu.objects() == {"services": [], "sources": [], "flows": []}
 

@@ -15,8 +15,8 @@ class NoResources(pulumi.runtime.Mocks):
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
         raise AssertionError("lookups create no resources")
 
-    def call(self, args: pulumi.runtime.MockCallArgs) -> dict[str, Any]:
-        return {}
+    def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, Any], None]:
+        return {}, None
 
 
 @pytest.fixture
@@ -27,11 +27,15 @@ def service_id(emu: RunningEmulator, api: DataddoClient, monkeypatch: pytest.Mon
     return api.create_service({"serviceName": "snapchat_static", "config": {"clientId": "c"}})
 
 
-@pulumi.runtime.test
+@pulumi.runtime.test  # type: ignore[untyped-decorator]
 def test_connectors_organizations_and_accounts(service_id: int) -> pulumi.Output[Any]:
     connectors = dataddo.get_connectors()
     organizations = dataddo.get_organizations(pulumi.Output.from_input(str(service_id)))
-    accounts = organizations.apply(lambda orgs: dataddo.get_accounts(service_id, orgs[0]["value"]))
+
+    def first_organization_accounts(orgs: list[dict[str, str]]) -> Any:
+        return dataddo.get_accounts(service_id, orgs[0]["value"])
+
+    accounts = organizations.apply(first_organization_accounts)
 
     def verify(values: list[Any]) -> None:
         found_connectors, found_orgs, found_accounts = values

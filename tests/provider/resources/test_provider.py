@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import dill
+import dill  # type: ignore[import-untyped]
 import pulumi.dynamic as dyn
 import pytest
 from pulumi.output import Unknown
@@ -20,18 +20,23 @@ from pulumi_dataddo.resources.source import SourceProvider
 PROVIDER = {"__provider": "serialized"}
 
 
+def unknown() -> Any:
+    """A value the engine does not know yet, as the SDK hands it to providers in previews."""
+    return Unknown()  # type: ignore[no-untyped-call]
+
+
 def test_plain_maps_unknowns_and_secrets_and_drops_internal_keys() -> None:
     value = {
         "__provider": "x",
-        "a": Unknown(),
-        "b": [Unknown(), 1.0],
+        "a": unknown(),
+        "b": [unknown(), 1.0],
         "c": rpc.wrap_rpc_secret({"k": "v"}),
     }
     assert plain(value) == {"a": UNKNOWN, "b": [UNKNOWN, 1.0], "c": {"k": "v"}}
 
 
 def test_check_reports_failures_with_their_property(seed_source_inputs: dict[str, Any]) -> None:
-    news = {**PROVIDER, **seed_source_inputs, "schedule": {"hour": "25"}, "oauth_id": Unknown()}
+    news = {**PROVIDER, **seed_source_inputs, "schedule": {"hour": "25"}, "oauth_id": unknown()}
     result = SourceProvider().check({}, news)
     assert [(f.property, f.reason) for f in result.failures] == [
         ("schedule.hour", 'must be an integer 0-23 as a string, got "25"')
@@ -48,7 +53,7 @@ def test_diff_returns_changes_and_replaces(seed_flow_inputs: dict[str, Any]) -> 
     olds = {**PROVIDER, **seed_flow_inputs, "api_id": "x"}
     same = FlowProvider().diff("f", olds, {**PROVIDER, **seed_flow_inputs})
     assert (same.changes, same.replaces) == (False, [])
-    news = {**PROVIDER, **seed_flow_inputs, "app": Unknown(), "label": "New"}
+    news = {**PROVIDER, **seed_flow_inputs, "app": unknown(), "label": "New"}
     result = FlowProvider().diff("f", olds, news)
     assert (result.changes, result.replaces, result.delete_before_replace) == (True, ["app"], False)
 

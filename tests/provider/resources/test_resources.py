@@ -17,12 +17,15 @@ class Mocks(pulumi.runtime.Mocks):
     def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
         self.created[args.name] = (args.typ, dict(args.inputs))
         outs = dict(args.inputs)
-        computed = {"Service": {"service_id": 1000.0}, "Flow": {"api_id": "a" * 24}}
+        computed: dict[str, dict[str, Any]] = {
+            "Service": {"service_id": 1000.0},
+            "Flow": {"api_id": "a" * 24},
+        }
         outs.update(computed.get(args.typ.rsplit(":", 1)[-1], {"status": "running"}))
         return f"{args.name}-id", outs
 
-    def call(self, args: pulumi.runtime.MockCallArgs) -> dict[str, Any]:
-        return {}
+    def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, Any], None]:
+        return {}, None
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def mocks() -> Mocks:
     return mocks
 
 
-@pulumi.runtime.test
+@pulumi.runtime.test  # type: ignore[untyped-decorator]
 def test_seed_program_registers_typed_resources(mocks: Mocks) -> pulumi.Output[Any]:
     auth = dataddo.Service(
         "snapchat-auth",
