@@ -1,0 +1,63 @@
+"""Reading the emulator's journal and acting on it out of band, as another API user would."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import requests
+from dataddo_emulator.testing import RunningEmulator
+
+PREFIX = "/customer-api/v1"
+AUTH_ROUTES = {f"{PREFIX}/auth", f"{PREFIX}/refresh"}
+
+
+class Journal:
+    """The requests the emulator served since a mark."""
+
+    def __init__(self, emulator: RunningEmulator) -> None:
+        self.emulator = emulator
+        self.mark = self._last()
+
+    def _last(self) -> int:
+        entries = self.emulator.requests(since=0)
+        return int(entries[-1]["seq"]) if entries else 0
+
+    def entries(self) -> list[dict[str, Any]]:
+        return self.emulator.requests(since=self.mark)
+
+    def calls(self) -> list[str]:
+        """`METHOD route` of each API call (logins left out), in order."""
+        return [
+            f"{e['method']} {e['route'].removeprefix(PREFIX)}"
+            for e in self.entries()
+            if e["route"] not in AUTH_ROUTES
+        ]
+
+    def counts(self) -> Counter[str]:
+        return Counter(self.calls())
+
+    def bodies(self, call: str) -> list[Any]:
+        """The JSON bodies sent with `METHOD route` (secret values already redacted)."""
+        method, route = call.split(" ", 1)
+        return [
+            e["body"]
+            for e in self.entries()
+            if e["method"] == method and e["route"] == PREFIX + route
+        ]
+
+
+class OutOfBand:
+    """Changes made to the account outside Pulumi (the web app, a colleague, a script)."""
+
+    def __init__(self, emulator: RunningEmulator, email: str, password: str) -> None:
+        self.url = emulator.url
+        token = emulator.login(email, password)
+        self.http = requests.Session()
+        self.http.trust_env = False
+        self.http.headers["Authorization"] = f"Bearer {token}"
+
+    def call(self, method: str, path: str, body: Any = None) -> Any:
+        response = self.http.request(method, self.url + path, json=body, timeout=30)
+        response.raise_for_status()
+        return response.json() if response.content else None

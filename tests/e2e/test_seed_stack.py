@@ -1,0 +1,107 @@
+"""The demo stack (the seed's example, the repository's root program) through the real engine:
+create in dependency order, the seed's exact payload, a no-op preview that calls nothing,
+refresh without drift, destroy leaving the account empty, and no secret in any output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dataddo_emulator.testing import RunningEmulator
+
+from tests.e2e.api import Journal
+from tests.e2e.conftest import USER_PASSWORD, dataddo_project
+from tests.e2e.harness import REPO, provider_pickle
+from tests.seed import seed_create_source_body
+
+pytestmark = pytest.mark.e2e
+
+ORGANIZATION = "org-7f3a"
+ACCOUNT = "acct-91c2"
+SECRETS = {
+    "snapchatRefreshToken": "refresh-tok-e2e-3Vq7",
+    "snapchatClientSecret": "client-secret-e2e-8Wm1",
+}
+
+
+def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None:
+    project = dataddo_project(tmp_path, emulator, (REPO / "__main__.py").read_text())
+    project.set_config(
+        {
+            "snapchatClientId": "client-id-e2e",
+            "snapchatOrganizationId": ORGANIZATION,
+            "snapchatAccountId": ACCOUNT,
+        }
+    )
+    project.set_config(SECRETS, secret=True)
+    console: list[str] = []
+
+    journal = Journal(emulator)
+    preview, events = project.preview()
+    console += events.lines
+    assert {events.op(n) for n in ("snapchat-auth", "snapchat-insights", "gds-flow")} == {"create"}
+    assert journal.entries() == []  # preview calls nothing
+
+    journal = Journal(emulator)
+    up, events = project.up()
+    console += events.lines
+    assert up.summary.resource_changes == {"create": 4}
+    # One call per object, in dependency order; outputs fed the next inputs.
+    assert journal.calls() == [
+        "POST /services",
+        "POST /connectors/{id}/create-source",
+        "POST /flows",
+    ]
+    objects = emulator.objects()
+    service_id = objects["services"][0]["id"]
+    (source,) = objects["sources"]
+    (flow,) = objects["flows"]
+    assert journal.bodies("POST /connectors/{id}/create-source") == [
+        seed_create_source_body(service_id, ORGANIZATION, ACCOUNT)
+    ]
+    assert journal.bodies("POST /flows") == [
+        {"sources": [source["id"]], "app": "google_data_studio", "label": "GDS Flow"}
+    ]
+    outputs = {k: v.value for k, v in up.outputs.items()}
+    assert outputs["service_id"] == service_id
+    assert outputs["source_id"] == source["id"]
+    assert outputs["flow_id"] == flow["id"]
+    assert outputs["flow_api_id"] == flow["api"]["id"]
+
+    journal = Journal(emulator)
+    unchanged, events = project.preview()
+    console += events.lines
+    assert set(unchanged.change_summary) == {"same"}
+    assert journal.entries() == []
+
+    journal = Journal(emulator)
+    _, events = project.refresh()
+    console += events.lines
+    assert journal.counts() == {
+        "GET /services/{id}": 1,
+        "GET /sources/{id}": 1,
+        "GET /flows/{id}": 1,
+    }
+    journal = Journal(emulator)
+    after_refresh, events = project.preview()
+    console += events.lines
+    assert set(after_refresh.change_summary) == {"same"}
+    assert journal.entries() == []
+
+    # The providers live in the installed package and are pickled by reference.
+    for resource in project.resources().values():
+        blob = provider_pickle(resource)
+        assert b"pulumi_dataddo.resources." in blob
+        assert b"_create_code" not in blob
+
+    # No secret in plaintext: state export, console output, the API's journal.
+    exported = str(project.state())
+    journal_text = str(emulator.requests(since=0))
+    _, events = project.destroy()
+    console += events.lines
+    for secret in [*SECRETS.values(), USER_PASSWORD]:
+        assert secret not in exported
+        assert secret not in "\n".join(console)
+        assert secret not in journal_text
+
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
