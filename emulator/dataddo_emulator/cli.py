@@ -6,6 +6,7 @@ The first stdout line is `Dataddo emulator listening on http://HOST:PORT/custome
 
 import argparse
 import socket
+import sys
 from collections.abc import Sequence
 
 import uvicorn
@@ -87,8 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     users = {DEMO_EMAIL: DEMO_PASSWORD, **dict(args.user)}
     settings = Settings(token_ttl=args.token_ttl, live_after=args.live_after)
+    try:
+        sock = _listen(args.host, args.port)
+    except OSError as error:
+        print(f"cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 1
     emu = Emulator.open(args.db, users, settings)
-    sock = _listen(args.host, args.port)
     host, port = sock.getsockname()[:2]
     host = f"[{host}]" if ":" in host else host
     announcement = "\n".join(

@@ -47,28 +47,25 @@ class Pipeline:
             route = self.routes.match(scope["method"], scope["path"])
             decision = self._emu.faults.decide(route or f"{scope['method']} {scope['path']}")
         record = _Recorder(self._emu, scope, body, route, decision)
-        if decision is not None:
-            await asyncio.sleep(decision.delay_s)
-        fault = decision.fault if decision else None
-        if fault is Fault.DROP:
-            record.done(None)
-            await _drop(receive)
-        elif fault is Fault.RATE_LIMIT and decision:
-            retry = {"Retry-After": str(decision.rule.retry_after)}
-            await error_response(429, "rate limited (injected)", headers=retry)(
-                scope, replay, record.wrap(send)
-            )
-        elif fault is Fault.ERROR and decision:
-            await error_response(decision.rule.error_status, "server error (injected)")(
-                scope, replay, record.wrap(send)
-            )
-        elif fault is Fault.FAIL_AFTER_COMMIT:
-            await self._app(scope, replay, _discard)
-            await error_response(500, "server error after commit (injected)")(
-                scope, replay, record.wrap(send)
-            )
-        else:
+        if decision is None:
             await self._app(scope, replay, record.wrap(send))
+            return
+        await asyncio.sleep(decision.delay_s)
+        answer = None
+        match decision.fault:
+            case Fault.DROP:
+                record.done(None)
+                await _drop(receive)
+                return
+            case Fault.RATE_LIMIT:
+                retry = {"Retry-After": str(decision.rule.retry_after)}
+                answer = error_response(429, "rate limited (injected)", headers=retry)
+            case Fault.ERROR:
+                answer = error_response(decision.rule.error_status, "server error (injected)")
+            case Fault.FAIL_AFTER_COMMIT:
+                await self._app(scope, replay, _discard)  # the change is stored, the answer lost
+                answer = error_response(500, "server error after commit (injected)")
+        await (answer or self._app)(scope, replay, record.wrap(send))
 
 
 class _Recorder:

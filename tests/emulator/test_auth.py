@@ -78,12 +78,12 @@ def test_access_token_is_not_a_refresh_token(anonymous: Api) -> None:
 def test_access_token_expires_and_refresh_gets_a_new_one(
     server: RunningEmulator, anonymous: Api
 ) -> None:
-    server.settings(token_ttl=0.5)
+    server.settings(token_ttl=1)
     tokens = anonymous.call("POST", "/auth", json=DEMO)
     assert tokens["expires_in"] == 1
     client = Api(anonymous.url, tokens["access_token"])
     client.call("GET", "/services")
-    time.sleep(0.6)
+    time.sleep(1.1)
     assert "expired" in client.error("GET", "/services", 401)["message"]
     fresh = anonymous.call("POST", "/refresh", json={"refresh_token": tokens["refresh_token"]})
     Api(anonymous.url, fresh["access_token"]).call("GET", "/services")

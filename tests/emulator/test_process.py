@@ -36,6 +36,15 @@ def test_a_bad_user_option_fails_to_start() -> None:
         pass
 
 
+def test_a_busy_port_fails_to_start(server: RunningEmulator) -> None:
+    port = server.root.rsplit(":", 1)[1]
+    with (
+        pytest.raises(EmulatorStartError, match="cannot listen"),
+        running_emulator(extra_args=["--port", port], startup_timeout=20),
+    ):
+        pass
+
+
 def test_help() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "dataddo_emulator", "--help"],

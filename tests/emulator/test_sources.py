@@ -126,13 +126,13 @@ def test_update_schedule_refuses_bad_values(api: Api, body: dict[str, object]) -
 
 
 def test_status_turns_live_after_the_delay(server: RunningEmulator, api: Api) -> None:
-    server.settings(live_after=0.5)
+    server.settings(live_after=1)
     source_id = api.source()
     status = api.call("GET", f"/sources/{source_id}/status")
     assert status["status"] == "running"
     assert status["lastRunStarted"].endswith("Z")
     assert status["lastRunFinished"] is None
-    time.sleep(0.6)
+    time.sleep(1.1)
     status = api.call("GET", f"/sources/{source_id}/status")
     assert status["status"] == "live"
     assert status["lastRunFinished"] is not None

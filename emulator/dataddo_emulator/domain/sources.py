@@ -14,8 +14,6 @@ from dataddo_emulator.ids import object_id
 from dataddo_emulator.schedule import with_changes
 from dataddo_emulator.store import dump, load, rows
 
-STATUSES = ("live", "broken", "retrying", "running", "inactive")  # ActionStatusEnum
-
 
 def create(
     db: sqlite3.Connection, customer: str, connector_id: str, body: Mapping[str, Any]
