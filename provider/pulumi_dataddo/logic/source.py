@@ -11,6 +11,7 @@ import difflib
 from typing import Any
 
 from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.http.errors import ApiError
 from pulumi_dataddo.http.responses import SourceInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads, schedule
 from pulumi_dataddo.logic.base import (
@@ -29,6 +30,7 @@ from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
 from pulumi_dataddo.logic.values import integer_text, is_unknown, kind
 
 KIND = "source"
+UNKNOWN_STATUS = "unknown"
 DEFAULT_TEMPLATE = "index"
 INPUTS = (
     "connector_id",
@@ -192,16 +194,26 @@ def _status(api: DataddoClient, source_id: str, inputs: Props, *, rollback: bool
     is deleted again, so that no orphan outlives the failed create)."""
     timeout = inputs.get("wait_until_live")
     if not timeout:
-        return api.source_status(source_id).status
+        try:
+            return api.source_status(source_id).status
+        except ApiError:
+            return UNKNOWN_STATUS  # the source exists: a status read must not fail its create
     try:
         return wait_until_live(
             source_id, float(timeout), lambda: api.source_status(source_id)
         ).status
-    except ProviderError as exc:
+    except (ProviderError, ApiError) as exc:
         if not rollback:
             raise
+        failure = exc
+    try:
         lifecycle.delete(KIND, source_id, lambda: api.delete_source(source_id))
-        raise ProviderError(f"{exc}; the new source was deleted again") from None
+    except (ProviderError, ApiError) as exc:
+        raise ProviderError(
+            f"{failure}; deleting the new source failed too ({exc}): delete it in Dataddo, or "
+            f"adopt it with adopt_id={source_id!r}"
+        ) from None
+    raise ProviderError(f"{failure}; the new source was deleted again")
 
 
 def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:

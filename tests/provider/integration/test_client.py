@@ -10,7 +10,7 @@ import pytest
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http import errors
 from pulumi_dataddo.http.client import DataddoClient, Timeouts
-from pulumi_dataddo.logic import service
+from pulumi_dataddo.logic import service, source
 from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.settings import Settings
 
@@ -133,6 +133,18 @@ def test_an_ambiguous_create_is_reconciled_to_exactly_one(
     created = service.create(api, _service_inputs())
     assert [s["id"] for s in emu.objects()["services"]] == [int(created.id)]
     assert len(calls(emu, "POST", "/services")) == 1
+
+
+def test_a_failed_status_read_does_not_fail_a_create(
+    emu: RunningEmulator, api: DataddoClient, seed_source_inputs: dict[str, Any]
+) -> None:
+    service_id = api.create_service({"serviceName": "snapchat_static", "config": {"k": "v"}})
+    inputs = source.check({}, {**seed_source_inputs, "oauth_id": service_id}).inputs
+    # list sources, create, then every try of the status read fails
+    faults_on_next(emu, *[{"error_rate": 1}] * (1 + FAST_RETRIES.retries), after=2)
+    created = source.create(api, inputs)
+    assert created.outs["status"] == source.UNKNOWN_STATUS
+    assert [s["id"] for s in emu.objects()["sources"]] == [created.id]
 
 
 def test_read_timeouts_are_clear(emu: RunningEmulator, account: Settings) -> None:
