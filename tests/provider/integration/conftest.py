@@ -31,7 +31,8 @@ def _short_settling(monkeypatch: pytest.MonkeyPatch) -> None:
 def faults_on_next(emu: RunningEmulator, *rules: dict[str, Any], after: int = 0) -> None:
     """Each rule hits the next `times` requests, in order, after `after` untouched ones.
 
-    (Rules by route would be simpler; the emulator does not match routes yet, see report.)
+    Rules for "*" rather than by route pin down the exact request sequence of our client
+    (e.g. a create lists the collection before it posts).
     """
     skip = [{"route": "*", "times": after}] if after else []
     emu.set_faults([*skip, *({"route": "*", "times": 1, **rule} for rule in rules)])
