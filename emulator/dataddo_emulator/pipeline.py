@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dataddo_emulator.context import Emulator
 from dataddo_emulator.errors import error_response
@@ -19,6 +19,9 @@ from dataddo_emulator.faults import Decision, Fault
 from dataddo_emulator.redaction import redact
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
+
+# DECIDED: request bodies nested deeper are refused (400); the real API's limit is unknown.
+MAX_DEPTH = 64
 
 
 class DroppedConnectionError(ConnectionError):
@@ -42,13 +45,17 @@ class Pipeline:
             return
         body = await _read_body(receive)
         replay = _replay(body, receive)
+        value, too_deep = _parse(body)
+        app: ASGIApp = self._app
+        if too_deep:  # refused here, before anything walks it recursively
+            app = error_response(400, f"JSON nested deeper than {MAX_DEPTH} levels")
         route, decision = None, None
         if self._emu.faults.active:  # matching scans the routes: only when needed
             route = self.routes.match(scope["method"], scope["path"])
             decision = self._emu.faults.decide(route or f"{scope['method']} {scope['path']}")
-        record = _Recorder(self._emu, scope, body, route, decision)
+        record = _Recorder(self._emu, scope, redact(value), route, decision)
         if decision is None:
-            await self._app(scope, replay, record.wrap(send))
+            await app(scope, replay, record.wrap(send))
             return
         await asyncio.sleep(decision.delay_s)
         answer = None
@@ -63,20 +70,21 @@ class Pipeline:
             case Fault.ERROR:
                 answer = error_response(decision.rule.error_status, "server error (injected)")
             case Fault.FAIL_AFTER_COMMIT:
-                await self._app(scope, replay, _discard)  # the change is stored, the answer lost
+                await app(scope, replay, _discard)  # the change is stored, the answer lost
                 answer = error_response(500, "server error after commit (injected)")
-        await (answer or self._app)(scope, replay, record.wrap(send))
+        await (answer or app)(scope, replay, record.wrap(send))
 
 
 class _Recorder:
-    """Writes one journal entry when the response ends (before its last bytes go out, so a
+    """Writes one journal entry (with the request's JSON body, secrets redacted) when the
+    response ends (before its last bytes go out, so a
     test reading the journal right after a response finds the entry)."""
 
     def __init__(
         self,
         emu: Emulator,
         scope: Scope,
-        body: bytes,
+        body: Any,
         route: str | None,
         decision: Decision | None,
     ) -> None:
@@ -110,7 +118,7 @@ class _Recorder:
                 "path": scope["path"],
                 "route": template,
                 "status": status,
-                "body": _journal_body(self._body),
+                "body": self._body,
                 "customer_id": scope.get("state", {}).get("customer_id"),
                 "duration_ms": round((time.perf_counter() - self._started) * 1000, 3),
                 "fault": self._fault.value if self._fault else None,
@@ -118,14 +126,23 @@ class _Recorder:
         )
 
 
-def _journal_body(body: bytes) -> Any:
-    """The JSON body with secret values redacted; None when empty or not JSON."""
-    if not body:
-        return None
+def _parse(body: bytes) -> tuple[Any, bool]:
+    """(the JSON value of a body or None, whether it nests deeper than MAX_DEPTH)."""
     try:
-        return redact(json.loads(body))
-    except ValueError:
-        return None
+        value = json.loads(body) if body else None
+    except (ValueError, RecursionError):
+        return None, False  # the app answers 400 on its own
+    level: list[Any] = [value]
+    for _ in range(MAX_DEPTH + 1):
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+        ]
+        if not level:
+            return value, False
+    return None, True
 
 
 async def _read_body(receive: Receive) -> bytes:

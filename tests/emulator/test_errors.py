@@ -1,6 +1,9 @@
 """Every failure answers in the error format, FastAPI's own included."""
 
+from typing import Any
+
 import pytest
+from dataddo_emulator.testing import RunningEmulator
 
 from tests.emulator.conftest import Api
 
@@ -34,3 +37,20 @@ def test_validation_errors_name_the_nested_field(api: Api) -> None:
 def test_a_lone_surrogate_is_400_not_500(api: Api) -> None:
     raw = '{"sources": ["\\ud800"]}'
     api.error("POST", "/flows", 400, data=raw, headers={"Content-Type": "application/json"})
+
+
+@pytest.mark.parametrize("depth", [65, 900, 100_000])
+def test_deeply_nested_json_is_400(server: RunningEmulator, api: Api, depth: int) -> None:
+    body = '{"config": {"x": ' + "[" * depth + "]" * depth + "}}"
+    headers = {"Content-Type": "application/json"}
+    api.error("POST", "/services/mysql", 400, data=body, headers=headers)
+    assert server.requests()[-1]["body"] is None
+    assert server.objects()["services"] == []
+
+
+def test_nesting_up_to_the_limit_is_kept(api: Api) -> None:
+    nested: Any = []
+    for _ in range(62):
+        nested = [nested]
+    service_id = api.call("POST", "/services/mysql", json={"deep": nested})["id"]
+    assert api.call("GET", f"/services/{service_id}")["config"] == {"deep": nested}

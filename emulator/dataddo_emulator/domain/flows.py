@@ -1,7 +1,9 @@
 """Flows: sources sent to an app; an app attaches an `api` object (the data endpoint)."""
 
+import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -104,19 +106,18 @@ def _check_sources(
     """400 naming every source that is unknown to this customer or given twice."""
     if not source_ids:
         raise bad_request(field, "at least one source is required")
-    placeholders = ", ".join("?" * len(source_ids))
+    given = Counter(source_ids)
     known = {
         row["id"]
         for row in db.execute(
-            f"SELECT id FROM sources WHERE customer_id = ? AND id IN ({placeholders})",
-            (customer, *source_ids),
+            "SELECT id FROM sources WHERE customer_id = ? "
+            "AND id IN (SELECT value FROM json_each(?))",  # one parameter for any number of ids
+            (customer, json.dumps(list(given))),
         )
     }
-    unknown = [s for s in dict.fromkeys(source_ids) if s not in known]
+    unknown = [s for s in given if s not in known]
     reasons = [f"unknown source {s}" for s in unknown]
-    reasons += [
-        f"source {s} given twice" for s in {s for s in source_ids if source_ids.count(s) > 1}
-    ]
+    reasons += [f"source {s} given twice" for s, count in given.items() if count > 1]
     if reasons:
         message = f"unknown sources: {', '.join(unknown)}" if unknown else "; ".join(reasons)
         raise ApiError(400, message, {field: reasons})
