@@ -10,11 +10,11 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-import grpc
+import grpc  # type: ignore[import-untyped]
 import pytest
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import RunningEmulator
-from google.protobuf import json_format, struct_pb2
+from google.protobuf import json_format, struct_pb2  # type: ignore[import-untyped]
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
@@ -62,7 +62,7 @@ class Engine:
     def __init__(self, stub: provider_pb2_grpc.ResourceProviderStub, kind: str, blob: str):
         self.stub, self.urn, self.blob = stub, URN.format(kind=kind), blob
 
-    def check(self, news: dict[str, Any]) -> provider_pb2.CheckResponse:
+    def check(self, news: dict[str, Any]) -> Any:
         request = provider_pb2.CheckRequest(
             urn=self.urn, olds=struct({}), news=struct({"__provider": self.blob, **news})
         )
@@ -90,7 +90,7 @@ class Engine:
         )
         return plain(self.stub.Update(request).properties)
 
-    def read(self, id_: str, outs: dict[str, Any]) -> provider_pb2.ReadResponse:
+    def read(self, id_: str, outs: dict[str, Any]) -> Any:
         request = provider_pb2.ReadRequest(id=id_, urn=self.urn, properties=struct(outs))
         return self.stub.Read(request)
 
