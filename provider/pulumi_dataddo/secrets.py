@@ -39,6 +39,18 @@ def remember_config(config: Mapping[str, Any]) -> None:
     remember(*(v for v in config.values() if isinstance(v, str)))
 
 
+def remember_secret_fields(config: Mapping[Any, Any]) -> None:
+    """Register the values of credential-like keys of a config (a Source's, say)."""
+    remember(*(v for k, v in config.items() if isinstance(k, str) and is_secret_key(k)))
+
+
+def has_secret_fields(config: Any) -> bool:
+    """Whether a (known) config mapping holds credential-like keys."""
+    return isinstance(config, Mapping) and any(
+        isinstance(k, str) and is_secret_key(k) for k in config
+    )
+
+
 def redact(text: str, extra: Iterable[str] = ()) -> str:
     """`text` with every known secret value (and `extra` ones) replaced by `***`."""
     with _lock:

@@ -30,6 +30,15 @@ def test_redact_masks_remembered_values_longest_first() -> None:
     assert secrets.redact(text) == "sent *** and ***, kept abc"
 
 
+def test_secret_fields_of_other_configs() -> None:
+    config = {"password": "db-pass-123", "host": "db.example.com", 7: "x"}
+    assert secrets.has_secret_fields(config)
+    assert not secrets.has_secret_fields({"host": "h"})
+    assert not secrets.has_secret_fields("password")
+    secrets.remember_secret_fields(config)
+    assert secrets.redact("db-pass-123 at db.example.com") == "*** at db.example.com"
+
+
 def test_redact_extra_values_and_service_config() -> None:
     secrets.remember_config({"staticKey": "refresh-xyz", "port": 3306})
     assert secrets.redact("refresh-xyz and one-off-value", ["one-off-value"]) == "*** and ***"

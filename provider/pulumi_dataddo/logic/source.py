@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from pulumi_dataddo import secrets
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.errors import ApiError
 from pulumi_dataddo.http.responses import SourceInfo
@@ -94,6 +95,8 @@ def check(_olds: Props, news: Props) -> Checked:
     v.text("strategy", news.get("strategy"), expected="a storage strategy such as incremental")
     v.number("wait_until_live", news.get("wait_until_live"))
     v.object_id("adopt_id", news.get("adopt_id"))
+    if config is not None:
+        secrets.remember_secret_fields(config)
     if isinstance(connector_id, str) and (config is not None or news.get("config") is None):
         _check_config(v, connector_id, config or {})
     inputs = {**news, "template_id": template_id}

@@ -8,6 +8,7 @@ from typing import Any
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo import secrets
 from pulumi_dataddo.logic import source
 from pulumi_dataddo.resources.provider import DataddoProvider
 from pulumi_dataddo.resources.schedule import ScheduleInput, schedule_props
@@ -22,7 +23,8 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
 
     `config` carries the connector's fields verbatim. `label` and `schedule` change in place;
     `connector_id`, `template_id`, `oauth_id`, `config` and `strategy` replace the source.
-    `wait_until_live` (seconds) waits for the first extraction to go live.
+    `wait_until_live` (seconds) waits for the first extraction to go live. A `config` with
+    credential-like keys (password, apiKey, token, ...) is stored as a secret.
     """
 
     connector_id: pulumi.Output[str]
@@ -56,7 +58,8 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
             "label": label,
             "oauth_id": oauth_id,
             "template_id": template_id,
-            "config": config,
+            # Credential-like fields (password, apiKey, ...) make the whole config secret.
+            "config": pulumi.Output.secret(config) if secrets.has_secret_fields(config) else config,
             "schedule": schedule_props(schedule),
             "strategy": strategy,
             "wait_until_live": wait_until_live,

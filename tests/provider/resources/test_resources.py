@@ -73,6 +73,19 @@ def test_seed_program_registers_typed_resources(mocks: Mocks) -> pulumi.Output[A
     ).apply(verify)
 
 
+@pulumi.runtime.test  # type: ignore[untyped-decorator]
+def test_source_config_with_credentials_is_secret(mocks: Mocks) -> pulumi.Output[Any]:
+    kept = dataddo.Source("db", connector_id="mysql", label="DB", config={"statement": "x"})
+    hidden = dataddo.Source("db2", connector_id="mysql", label="DB", config={"password": "pw"})
+
+    def verify(secret: list[bool]) -> None:
+        assert secret == [False, True]
+
+    return pulumi.Output.all(
+        pulumi.Output.is_secret(kept.config), pulumi.Output.is_secret(hidden.config)
+    ).apply(verify)
+
+
 def test_schedule_props_accept_every_input_form() -> None:
     assert schedule_props(None) is None
     assert schedule_props(dataddo.Schedule(minute="5")) == {"minute": "5"}
