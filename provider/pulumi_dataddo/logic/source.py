@@ -7,14 +7,13 @@ the declared schedule fields are compared with what the API holds.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pulumi_dataddo import secrets
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.errors import ApiError
 from pulumi_dataddo.http.responses import SourceInfo
-from pulumi_dataddo.logic import catalog, lifecycle, payloads, schedule
+from pulumi_dataddo.logic import connector_form, lifecycle, payloads, schedule
 from pulumi_dataddo.logic.base import (
     GONE,
     Checked,
@@ -28,7 +27,7 @@ from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
 from pulumi_dataddo.logic.readiness import wait_until_live
 from pulumi_dataddo.logic.reconcile import create_once
 from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
-from pulumi_dataddo.logic.values import integer_text, is_unknown, kind
+from pulumi_dataddo.logic.values import integer_text
 
 KIND = "source"
 UNKNOWN_STATUS = "unknown"
@@ -44,23 +43,6 @@ INPUTS = (
     "wait_until_live",
     "adopt_id",
 )
-# Payload fields set from the Source's own arguments: refused inside `config`.
-ARGUMENT_FIELDS = {
-    "connectorId": "connector_id",
-    "templateId": "template_id",
-    "oAuthId": "oauth_id",
-    "label": "label",
-    "strategy": "strategy",
-    **{name: "schedule" for name in schedule.FIELDS},
-}
-JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "array": (list,),
-    "integer": (int, float),
-    "number": (int, float),
-    "boolean": (bool,),
-    "object": (dict,),
-}
 
 
 def _id_text(value: Any) -> Any:
@@ -85,7 +67,7 @@ FIELDS = (
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
     connector_id = news.get("connector_id")
-    _check_connector(v, connector_id)
+    connector_form.check_connector(v, connector_id)
     v.text("label", news.get("label"), required=True)
     v.service_id("oauth_id", news.get("oauth_id"))
     template_id = news.get("template_id") or DEFAULT_TEMPLATE
@@ -98,7 +80,7 @@ def check(_olds: Props, news: Props) -> Checked:
     if config is not None:
         secrets.remember_secret_fields(config)
     if isinstance(connector_id, str) and (config is not None or news.get("config") is None):
-        _check_config(v, connector_id, config or {})
+        connector_form.check_config(v, connector_id, config or {})
     inputs = {**news, "template_id": template_id}
     oauth_id = integer_text(news.get("oauth_id"))
     if oauth_id is not None:
@@ -106,43 +88,6 @@ def check(_olds: Props, news: Props) -> Checked:
     if isinstance(news.get("schedule"), dict):
         inputs["schedule"] = schedule.normalize(news["schedule"])
     return Checked(inputs, v.failures)
-
-
-def _check_connector(v: Validator, connector_id: Any) -> None:
-    known = catalog.connector_ids()
-    v.text("connector_id", connector_id, required=True, expected="a connector id such as snapchat")
-    if not isinstance(connector_id, str) or not connector_id.strip() or is_unknown(connector_id):
-        return
-    if connector_id not in known:
-        close = difflib.get_close_matches(connector_id, sorted(known), n=3)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; get_connectors() lists them"
-        v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
-
-
-def _check_config(v: Validator, connector_id: str, config: dict[str, Any]) -> None:
-    form = catalog.connector_form(connector_id)
-    if form is None:
-        return
-    for key, argument in ARGUMENT_FIELDS.items():
-        if key in config:
-            v.fail(f"config.{key}", f"is set by the Source argument {argument}, not in config")
-    for key in sorted(form.required - config.keys()):
-        v.fail(f"config.{key}", f"is required by connector {connector_id}")
-    for key, value in config.items():
-        expected = form.types.get(key)
-        if expected is None or value is None or is_unknown(value):
-            continue
-        allowed = JSON_TYPES.get(expected, (object,))
-        wrong_bool = isinstance(value, bool) and bool not in allowed
-        if not isinstance(value, allowed) or wrong_bool:
-            v.fail(
-                f"config.{key}",
-                f"must be {expected} for connector {connector_id}, got {kind(value)}",
-            )
-        elif expected == "integer" and isinstance(value, float) and not value.is_integer():
-            v.fail(f"config.{key}", f"must be a whole number, {v.got(value)}")
-        elif expected == "array" and key in form.required and not value:
-            v.fail(f"config.{key}", f"must list at least one value for connector {connector_id}")
 
 
 def diff(olds: Props, news: Props) -> DiffPlan:
