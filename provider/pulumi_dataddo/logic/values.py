@@ -42,7 +42,7 @@ def integer_text(value: Any) -> str | None:
         return None
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
         return str(int(value))
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return str(int(value))
     return None
 
@@ -51,7 +51,7 @@ def show(value: Any) -> str:
     """A short rendering of a (non-secret) value for messages."""
     try:
         text = json.dumps(value, default=repr)
-    except ValueError:  # circular structures
+    except (ValueError, TypeError):  # circular structures, keys JSON cannot hold
         text = repr(value)
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
 

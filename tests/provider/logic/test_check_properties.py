@@ -18,6 +18,7 @@ scalars = st.one_of(
     st.text(max_size=30),
     st.just(UNKNOWN),
     st.sampled_from(["snapchat", "index", "1000", "63b872052946b21e6d063cb2", "UTC", "3"]),
+    st.sampled_from(["²", "١٢", "1e3", " 3 ", "Europe/../UTC", "\x00"]),
 )
 json_values = st.recursive(
     scalars,
