@@ -17,6 +17,7 @@
         emu.clear_faults()
         emu.settings(token_ttl=1, live_after=0)  # returns all settings
         emu.set_source_status(source_id, "broken", "injected")  # None: back to the timer
+        emu.log()    # the server's stderr so far, e.g. to check it logged no traceback
         emu.kill()   # SIGKILL, e.g. to prove that a restart on the same db loses nothing
 
 The server is started with `python -m dataddo_emulator --port 0` (a free port), its first
@@ -33,7 +34,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import IO, Any
 
 import requests
 
@@ -53,8 +54,11 @@ class EmulatorStartError(RuntimeError):
 class RunningEmulator:
     """A started server process and clients for its test hooks."""
 
-    def __init__(self, process: "subprocess.Popen[str]", url: str, output: list[str]) -> None:
+    def __init__(
+        self, process: "subprocess.Popen[str]", url: str, output: list[str], stderr: IO[str]
+    ) -> None:
         self.process = process
+        self._stderr = stderr
         self.url = url
         self.root = url.removesuffix(API_PREFIX)
         self.output = output  # the server's stdout lines after the URL line
@@ -105,6 +109,11 @@ class RunningEmulator:
         state: dict[str, Any] = self._hook("PUT", f"sources/{source_id}/status", json=forced)
         return state
 
+    def log(self) -> str:
+        """What the server wrote to stderr so far (warnings, tracebacks)."""
+        self._stderr.seek(0)
+        return self._stderr.read()
+
     def kill(self) -> None:
         """Kill the server at once (SIGKILL): nothing gets a chance to flush."""
         self.process.kill()
@@ -153,7 +162,8 @@ def running_emulator(
         args += ["--token-ttl", str(token_ttl)]
     if live_after is not None:
         args += ["--live-after", str(live_after)]
-    with tempfile.TemporaryFile("w+") as stderr:
+    # append mode: the server writes at the end whatever this process reads (shared offset)
+    with tempfile.TemporaryFile("a+") as stderr:
         process = subprocess.Popen(
             [*args, *extra_args],
             stdout=subprocess.PIPE,
@@ -170,7 +180,8 @@ def running_emulator(
                 raise EmulatorStartError(
                     f"the emulator did not start (first line {first!r}):\n{stderr.read()[-4000:]}"
                 )
-            emulator = RunningEmulator(process, first.removeprefix(LISTENING).strip(), output.lines)
+            url = first.removeprefix(LISTENING).strip()
+            emulator = RunningEmulator(process, url, output.lines, stderr)
             yield emulator
         finally:
             if emulator is not None:

@@ -81,6 +81,7 @@ class Api:
 def server() -> Iterator[RunningEmulator]:
     with running_emulator(users=dict([OTHER_USER])) as emulator:
         yield emulator
+        assert "Traceback" not in emulator.log(), emulator.log()  # no request crashed it
 
 
 @pytest.fixture(autouse=True)

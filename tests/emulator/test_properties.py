@@ -1,6 +1,7 @@
 """Property-based: generated requests for every API operation of the emulator's own OpenAPI
 document never get a 5xx (no faults are injected)."""
 
+import os
 from typing import Any
 
 import pytest
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, settings
 
 from tests.emulator.conftest import Api
 
-# Bounded so the whole emulator suite stays well under two minutes on two cores.
-MAX_EXAMPLES = 25
+# Bounded so the whole emulator suite stays well under two minutes on two cores; raise it for a
+# deeper search: EMULATOR_PROPERTY_EXAMPLES=500 pytest tests/emulator/test_properties.py
+MAX_EXAMPLES = int(os.environ.get("EMULATOR_PROPERTY_EXAMPLES", "25"))
 
 
 def _document() -> dict[str, Any]:
