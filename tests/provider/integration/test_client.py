@@ -4,6 +4,7 @@ reconciliation after a create that failed after commit, timeouts."""
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -47,6 +48,18 @@ def test_expired_token_is_renewed_and_the_call_resent(
     assert seen[-3] == ("GET", "/services", 401)
     assert seen[-2][:2] in {("POST", "/refresh"), ("POST", "/auth")}
     assert seen[-1] == ("GET", "/services", 200)
+
+
+def test_threads_share_one_renewal(emu: RunningEmulator, api: DataddoClient) -> None:
+    emu.settings(token_ttl=1)
+    api.list_services()
+    time.sleep(1.2)
+    emu.clear_requests()
+    with ThreadPoolExecutor(max_workers=4) as pool:  # the provider's own thread count
+        results = list(pool.map(lambda _: api.list_flows(), range(8)))
+    assert results == [[]] * 8
+    renewals = calls(emu, "POST", "/refresh") + calls(emu, "POST", "/auth")
+    assert len(renewals) == 1
 
 
 def test_lost_tokens_lead_to_a_new_login(emu: RunningEmulator, api: DataddoClient) -> None:
