@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 @dataclass
 class Emulator:
+    """The state behind one app; handlers reach it as `request.app.state.emulator`."""
+
     store: Store
     auth: Auth
     settings: Settings
