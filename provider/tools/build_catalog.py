@@ -16,10 +16,12 @@ import yaml
 
 OUTPUT = Path(__file__).resolve().parents[1] / "pulumi_dataddo" / "catalog.json"
 CREATE_SOURCE = re.compile(r"^/connectors/([^/{]+)/create-source$")
-# Fields the Source resource fills from its own arguments, so they are not asked of `config`.
-RESOURCE_FIELDS = {"oAuthId", "label", "connectorId", "templateId", "storageStrategy", "strategy"}
-# Connectors the docs use that have no typed create-source path in the spec.
-EXTRA_CONNECTORS = ("json", "mysql")
+# Fields the Source resource fills from its own arguments, so they are not asked of `config`
+# (`storageStrategy` stays: the `strategy` argument or config must give it).
+RESOURCE_FIELDS = {"oAuthId", "label", "connectorId", "templateId", "strategy"}
+# Connectors the docs use without a typed create-source path in the spec, and their forms:
+# `json` is the generic connector of the spec's examples (`TemplateConnectorForm`).
+EXTRA_CONNECTORS = {"json": "TemplateConnectorForm", "mysql": "MysqlDto"}
 # Dashboard apps a flow can expose (docs: seed, Power BI, Tableau, and the app list of the UI).
 APPS = (
     "excel",
@@ -51,15 +53,18 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> tuple[set[str], di
 
 
 def build(spec: dict[str, Any]) -> dict[str, Any]:
-    connectors: dict[str, Any] = {name: {"required": [], "types": {}} for name in EXTRA_CONNECTORS}
+    forms = {
+        name: {"$ref": f"#/components/schemas/{form}"} for name, form in EXTRA_CONNECTORS.items()
+    }
     for path, operations in spec["paths"].items():
         match = CREATE_SOURCE.match(path)
-        if not match:
-            continue
-        body = operations["post"].get("requestBody", {}).get("content", {})
-        schema = body.get("application/json", {}).get("schema", {})
+        if match:
+            body = operations["post"].get("requestBody", {}).get("content", {})
+            forms[match.group(1)] = body.get("application/json", {}).get("schema", {})
+    connectors: dict[str, Any] = {}
+    for name, schema in forms.items():
         required, types = _resolve(spec, schema)
-        connectors[match.group(1)] = {
+        connectors[name] = {
             "required": sorted(required - RESOURCE_FIELDS),
             "types": {k: v for k, v in sorted(types.items()) if k not in RESOURCE_FIELDS},
         }

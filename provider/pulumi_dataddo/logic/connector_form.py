@@ -18,6 +18,8 @@ ARGUMENT_FIELDS = {
     "strategy": "strategy",
     **{name: "schedule" for name in schedule.FIELDS},
 }
+# The spec's name of what the Source's `strategy` argument sends (as the seed does).
+STORAGE_STRATEGY = "storageStrategy"
 JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "array": (list,),
@@ -40,15 +42,19 @@ def check_connector(v: Validator, connector_id: Any) -> None:
         v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
 
 
-def check_config(v: Validator, connector_id: str, config: dict[str, Any]) -> None:
+def check_config(
+    v: Validator, connector_id: str, config: dict[str, Any], strategy: Any = None
+) -> None:
     """The connector's required fields present, known fields of the right type."""
     form = catalog.connector_form(connector_id)
     if form is None:
         return
+    if STORAGE_STRATEGY in form.required and strategy is None and STORAGE_STRATEGY not in config:
+        v.fail("strategy", f"is required by connector {connector_id} (e.g. incremental)")
     for key, argument in ARGUMENT_FIELDS.items():
         if key in config:
             v.fail(f"config.{key}", f"is set by the Source argument {argument}, not in config")
-    for key in sorted(form.required - config.keys()):
+    for key in sorted(form.required - config.keys() - {STORAGE_STRATEGY}):
         v.fail(f"config.{key}", f"is required by connector {connector_id}")
     for key, value in config.items():
         expected = form.types.get(key)

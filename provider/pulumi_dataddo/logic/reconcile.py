@@ -1,9 +1,10 @@
 """Create exactly once: an ambiguous create failure is settled by looking, never by resending.
 
-Before the POST the collection's ids are noted. If the POST then fails without a clear answer
-(timeout, dropped connection, 5xx: the object may exist), the collection is listed again, a few
-times over some seconds (a timed-out request may still be running), and the single new object
-matching the request is adopted; otherwise the error says what to do.
+A create is one POST. If it fails without a clear answer (timeout, dropped connection, 5xx: the
+object may exist), the collection is listed, a few times over some seconds (a timed-out request
+may still be running), and the single object matching the request is adopted; otherwise the
+error says what to do. Limit: if the create did not happen and an identical object (same kind
+and label, ...) already existed, that one is adopted (two matches are never guessed).
 """
 
 from __future__ import annotations
@@ -28,14 +29,13 @@ def create_once(
     ident: Callable[[T], str],
     matches: Callable[[T], bool],
 ) -> T:
-    """`post()`, or after an ambiguous failure the one new object `matches` accepts."""
-    before = {ident(item) for item in listing()}
+    """`post()`, or after an ambiguous failure the one object `matches` accepts."""
     try:
         return post()
     except AMBIGUOUS as exc:
         failure = exc
     try:
-        found = _settle(lambda: [i for i in listing() if ident(i) not in before and matches(i)])
+        found = _settle(lambda: [item for item in listing() if matches(item)])
     except ApiError as exc:
         raise ProviderError(
             f"creating the {kind} failed ({failure}) and checking whether it was created failed "
@@ -45,12 +45,12 @@ def create_once(
         return found[0]
     if not found:
         raise ProviderError(
-            f"creating the {kind} failed ({failure}); no new {kind} appeared within "
+            f"creating the {kind} failed ({failure}); no matching {kind} appeared within "
             f"{sum(SETTLE_DELAYS):g}s, so none was created: run again"
         )
     ids = ", ".join(ident(item) for item in found)
     raise ProviderError(
-        f"creating the {kind} failed ({failure}) and {len(found)} matching {kind}s appeared "
+        f"creating the {kind} failed ({failure}) and {len(found)} matching {kind}s exist "
         f"({ids}); keep one with adopt_id and delete the others"
     )
 

@@ -30,7 +30,9 @@ from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
 from pulumi_dataddo.logic.values import integer_text
 
 KIND = "source"
-UNKNOWN_STATUS = "unknown"
+# A new source extracts its data asynchronously: it starts `running` (DECIDED: the create is one
+# POST, so the status is not read back unless `wait_until_live` asks to wait).
+NEW_SOURCE_STATUS = "running"
 DEFAULT_TEMPLATE = "index"
 INPUTS = (
     "connector_id",
@@ -80,7 +82,7 @@ def check(_olds: Props, news: Props) -> Checked:
     if config is not None:
         secrets.remember_secret_fields(config)
     if isinstance(connector_id, str) and (config is not None or news.get("config") is None):
-        connector_form.check_config(v, connector_id, config or {})
+        connector_form.check_config(v, connector_id, config or {}, news.get("strategy"))
     inputs = {**news, "template_id": template_id}
     oauth_id = integer_text(news.get("oauth_id"))
     if oauth_id is not None:
@@ -97,7 +99,9 @@ def diff(olds: Props, news: Props) -> DiffPlan:
 def create(api: DataddoClient, inputs: Props) -> Created:
     adopt_id = inputs.get("adopt_id")
     found = _create(api, inputs) if adopt_id is None else _adopt(api, adopt_id, inputs)
-    status = _status(api, found.id, inputs, rollback=adopt_id is None)
+    status = found.status or NEW_SOURCE_STATUS
+    if inputs.get("wait_until_live"):
+        status = _wait(api, found.id, float(inputs["wait_until_live"]), rollback=adopt_id is None)
     return Created(found.id, {**inputs, "status": status})
 
 
@@ -137,19 +141,11 @@ def _adopt(api: DataddoClient, adopt_id: str, inputs: Props) -> SourceInfo:
     return found
 
 
-def _status(api: DataddoClient, source_id: str, inputs: Props, *, rollback: bool) -> str:
-    """The source's status; with `wait_until_live`, `live` or an error (a source created here
-    is deleted again, so that no orphan outlives the failed create)."""
-    timeout = inputs.get("wait_until_live")
-    if not timeout:
-        try:
-            return api.source_status(source_id).status
-        except ApiError:
-            return UNKNOWN_STATUS  # the source exists: a status read must not fail its create
+def _wait(api: DataddoClient, source_id: str, timeout: float, *, rollback: bool) -> str:
+    """`live`, or an error; a source created here is then deleted again, so that no orphan
+    outlives the failed create."""
     try:
-        return wait_until_live(
-            source_id, float(timeout), lambda: api.source_status(source_id)
-        ).status
+        return wait_until_live(source_id, timeout, lambda: api.source_status(source_id)).status
     except (ProviderError, ApiError) as exc:
         if not rollback:
             raise

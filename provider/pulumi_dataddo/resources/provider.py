@@ -77,8 +77,13 @@ class DataddoProvider(dyn.ResourceProvider):
     def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.DiffResult:
         with reported(self.logic.kind, "diffing", _id):
             plan = self.logic.diff(plain(_olds), plain(_news))
+        # The Python dynamic server cannot send the changed keys, so when (and only when) the
+        # logic found changes, "unknown" lets the engine name the changed inputs for display;
+        # whether anything changes, and what replaces, is decided here (docs/design.md).
         return dyn.DiffResult(
-            changes=plan.changed, replaces=list(plan.replaces), delete_before_replace=False
+            changes=None if plan.changed else False,
+            replaces=list(plan.replaces),
+            delete_before_replace=False,
         )
 
     def create(self, props: dict[str, Any]) -> dyn.CreateResult:

@@ -115,10 +115,16 @@ def test_retries_give_up_with_a_clear_error(emu: RunningEmulator, api: DataddoCl
     assert len(calls(emu, "GET", "/flows")) == 1 + FAST_RETRIES.retries
 
 
+def test_a_create_is_one_post(emu: RunningEmulator, api: DataddoClient) -> None:
+    api.list_services()
+    emu.clear_requests()
+    service.create(api, _service_inputs())
+    assert [(e["method"], e["path"]) for e in emu.requests()] == [("POST", f"{PREFIX}/services")]
+
+
 def test_a_post_is_retried_on_429_only(emu: RunningEmulator, api: DataddoClient) -> None:
     api.list_services()
-    # The create lists services first (to reconcile if needed), then posts.
-    faults_on_next(emu, {"rate_limit_rate": 1, "retry_after": 0}, after=1)
+    faults_on_next(emu, {"rate_limit_rate": 1, "retry_after": 0})
     created = service.create(api, _service_inputs())
     assert len(calls(emu, "POST", "/services")) == 2
     assert [s["id"] for s in emu.objects()["services"]] == [int(created.id)]
@@ -129,7 +135,7 @@ def test_a_post_is_not_retried_on_5xx_or_drop(
     emu: RunningEmulator, api: DataddoClient, fault: dict[str, Any]
 ) -> None:
     api.list_services()
-    faults_on_next(emu, fault, after=1)
+    faults_on_next(emu, fault)
     with pytest.raises(ProviderError, match="none was created: run again"):
         service.create(api, _service_inputs())
     assert len(calls(emu, "POST", "/services")) == 1
@@ -142,22 +148,21 @@ def test_an_ambiguous_create_is_reconciled_to_exactly_one(
 ) -> None:
     api = DataddoClient(account, timeouts=Timeouts(connect=2, read=1), retry=FAST_RETRIES)
     api.list_services()
-    faults_on_next(emu, fault, after=1)
+    faults_on_next(emu, fault)
     created = service.create(api, _service_inputs())
     assert [s["id"] for s in emu.objects()["services"]] == [int(created.id)]
     assert len(calls(emu, "POST", "/services")) == 1
 
 
-def test_a_failed_status_read_does_not_fail_a_create(
+def test_a_source_create_is_one_post(
     emu: RunningEmulator, api: DataddoClient, seed_source_inputs: dict[str, Any]
 ) -> None:
     service_id = api.create_service({"serviceName": "snapchat_static", "config": {"k": "v"}})
     inputs = source.check({}, {**seed_source_inputs, "oauth_id": service_id}).inputs
-    # list sources, create, then every try of the status read fails
-    faults_on_next(emu, *[{"error_rate": 1}] * (1 + FAST_RETRIES.retries), after=2)
+    emu.clear_requests()
     created = source.create(api, inputs)
-    assert created.outs["status"] == source.UNKNOWN_STATUS
-    assert [s["id"] for s in emu.objects()["sources"]] == [created.id]
+    assert created.outs["status"] == source.NEW_SOURCE_STATUS
+    assert [e["method"] for e in emu.requests()] == ["POST"]
 
 
 def test_read_timeouts_are_clear(emu: RunningEmulator, account: Settings) -> None:

@@ -136,7 +136,7 @@ def test_lifecycle_over_grpc(
 
     renamed = source.checked({**seed_source_inputs, "oauth_id": service_id, "label": "Renamed"})
     change = source.diff(source_id, source_outs, renamed)
-    assert (change.changes, list(change.replaces)) == (provider_pb2.DiffResponse.DIFF_SOME, [])
+    assert (change.changes, list(change.replaces)) == (provider_pb2.DiffResponse.DIFF_UNKNOWN, [])
     other_auth = source.checked({**seed_source_inputs, "oauth_id": rpc.UNKNOWN})
     replace = source.diff(source_id, source_outs, other_auth)
     assert list(replace.replaces) == ["oauth_id"]

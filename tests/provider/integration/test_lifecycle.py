@@ -127,7 +127,7 @@ def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
         SOURCE, {**inputs, "label": "Renamed", "schedule": {**inputs["schedule"], "hour": "4"}}
     )
     diff = SOURCE.diff(source.id, source.outs, news)
-    assert (diff.changes, diff.replaces) == (True, [])
+    assert (diff.changes, diff.replaces) == (None, [])  # changes: the engine names them
     emu.clear_requests()
     outs = update(SOURCE, source.id, source.outs, news)
     assert [(e["method"], e["path"].removeprefix(PREFIX), e["body"]) for e in emu.requests()] == [
@@ -178,7 +178,7 @@ def test_refresh_reads_once_and_shows_drift(
     assert refreshed.inputs["label"] == "Changed by hand"
     assert refreshed.outs["config"] == inputs["config"]
     diff = SOURCE.diff(source.id, refreshed.outs, checked(SOURCE, inputs))
-    assert (diff.changes, diff.replaces) == (True, [])
+    assert (diff.changes, diff.replaces) == (None, [])  # changes: the engine names them
 
     for provider, name, kept in ((SERVICE, "service", "config"), (FLOW, "flow", "sources")):
         program, created = stack[name]

@@ -123,6 +123,7 @@ def test_other_connectors_have_their_required_fields() -> None:
         {"connector_id": "google_analytics4", "label": "GA4", "oauth_id": "1", "config": {}},
     )
     assert failures == [
+        "strategy: is required by connector google_analytics4 (e.g. incremental)",
         "config.dimension: is required by connector google_analytics4",
         "config.metric: is required by connector google_analytics4",
         "config.propertyId: is required by connector google_analytics4",
@@ -133,6 +134,7 @@ def test_other_connectors_have_their_required_fields() -> None:
             "connector_id": "facebook_ads",
             "label": "FB",
             "oauth_id": "1",
+            "strategy": "clean",
             "config": {
                 "accountId": "1",
                 "dateRange": "{{7d1}}",
@@ -145,14 +147,20 @@ def test_other_connectors_have_their_required_fields() -> None:
         },
     )
     assert failures == []
-    assert _failures(source.LOGIC, {"connector_id": "json", "label": "J"}) == []
+    json_source = {"connector_id": "json", "label": "J", "config": {"storageStrategy": "clean"}}
+    assert _failures(source.LOGIC, json_source) == [
+        "config.attributes: is required by connector json",
+        "config.method: is required by connector json",
+        "config.transformation: is required by connector json",
+        "config.url: is required by connector json",
+    ]
+    assert _failures(source.LOGIC, {"connector_id": "mysql", "label": "M"}) == []
 
 
 def test_integer_fields_need_whole_numbers() -> None:
     config = {"propertyId": "1", "metric": ["m"], "dimension": ["d"], "limit": 1.5}
-    failures = _failures(
-        source.LOGIC, {"connector_id": "google_analytics4", "label": "G", "config": config}
-    )
+    inputs = {"connector_id": "google_analytics4", "label": "G", "config": config}
+    failures = _failures(source.LOGIC, {**inputs, "strategy": "incremental"})
     assert failures == ["config.limit: must be a whole number, got 1.5"]
 
 

@@ -36,14 +36,14 @@ schedules = st.fixed_dictionaries(
 def test_sources_do_not_drift_from_themselves(
     label: str, oauth: Any, declared: dict[str, Any] | None, api_extra: dict[str, str]
 ) -> None:
-    inputs = {"connector_id": "json", "label": label, "oauth_id": oauth, "schedule": declared}
+    inputs = {"connector_id": "mysql", "label": label, "oauth_id": oauth, "schedule": declared}
     checked = source.check({}, inputs)
     assert checked.failures == []
     outs = {**checked.inputs, "status": "live"}
     assert source.diff(outs, checked.inputs).changes == ()
     # The API holds the declared schedule plus fields of its own (server defaults).
     held = {**api_extra, **(checked.inputs["schedule"] or {})}
-    found = SourceInfo("a" * 24, label, "json", "index", str(oauth), held)
+    found = SourceInfo("a" * 24, label, "mysql", "index", str(oauth), held)
     refreshed = source.refresh(outs, found)
     assert source.diff(refreshed.outs, checked.inputs).changes == ()
     assert source.diff(refreshed.outs, source.check({}, refreshed.inputs).inputs).changes == ()

@@ -55,7 +55,8 @@ def test_diff_returns_changes_and_replaces(seed_flow_inputs: dict[str, Any]) -> 
     assert (same.changes, same.replaces) == (False, [])
     news = {**PROVIDER, **seed_flow_inputs, "app": unknown(), "label": "New"}
     result = FlowProvider().diff("f", olds, news)
-    assert (result.changes, result.replaces, result.delete_before_replace) == (True, ["app"], False)
+    # Changes found: "unknown" so that the engine lists the changed inputs; replaces are ours.
+    assert (result.changes, result.replaces, result.delete_before_replace) == (None, ["app"], False)
 
 
 def test_providers_pickle_by_reference_without_state() -> None:
