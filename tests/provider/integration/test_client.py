@@ -165,6 +165,19 @@ def test_a_source_create_is_one_post(
     assert [e["method"] for e in emu.requests()] == ["POST"]
 
 
+def test_a_failed_rollback_says_how_to_recover(
+    emu: RunningEmulator, api: DataddoClient, seed_source_inputs: dict[str, Any]
+) -> None:
+    service_id = api.create_service({"serviceName": "snapchat_static", "config": {"k": "v"}})
+    inputs = {**seed_source_inputs, "oauth_id": service_id, "wait_until_live": 0.5}
+    emu.settings(live_after=60)
+    emu.set_faults([{"route": f"DELETE {PREFIX}/sources/{{id}}", "error_rate": 1}])
+    with pytest.raises(ProviderError, match="deleting the new source failed too") as raised:
+        source.create(api, source.check({}, inputs).inputs)
+    (left,) = emu.objects()["sources"]
+    assert f"adopt it with adopt_id={left['id']!r}" in str(raised.value)
+
+
 def test_read_timeouts_are_clear(emu: RunningEmulator, account: Settings) -> None:
     api = DataddoClient(account, timeouts=Timeouts(connect=2, read=0.3), retry=FAST_RETRIES)
     api.list_services()
