@@ -1,0 +1,89 @@
+"""The benchmark's Pulumi program: `bench:chains` chains Service -> Source -> Flow.
+
+Stack config `bench:provider` picks the resources: `dataddo` (the real providers, which read
+`dataddo:*` config) or `floor` (the no-op providers of `benchmarks.floor`). Both build the same
+graph from the same arguments: each Source takes its Service's id, each Flow its Source's id.
+The project's `__main__.py` is `PROGRAM` below; `benchmarks` must be on PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pulumi
+import pulumi_dataddo as dataddo
+
+from benchmarks import floor
+
+PROGRAM = "from benchmarks.program import main\n\nmain()\n"
+
+Args = dict[str, Any]
+Make = Callable[[str, Args], pulumi.CustomResource]
+
+
+def service_args(index: int) -> Args:
+    """A Snapchat authorizer, as in the docs' example (credentials are made up)."""
+    return {
+        "service": "snapchat_static",
+        "config": {
+            "staticKey": f"bench-refresh-token-{index}",
+            "clientId": f"bench-client-{index}",
+            "clientSecret": f"bench-client-secret-{index}",
+        },
+        "label": f"Snapchat {index}",
+    }
+
+
+def source_args(index: int, service_id: pulumi.Input[str]) -> Args:
+    """The docs' Snapchat Insights source, authorized by `service_id`."""
+    return {
+        "connector_id": "snapchat",
+        "template_id": "index",
+        "oauth_id": service_id,
+        "label": f"Snapchat Insights {index}",
+        "config": {
+            "organizationId": f"org-{index}",
+            "accountId": f"acct-{index}",
+            "breakdown": "campaign",
+            "metrics": ["spend", "impressions"],
+            "labels": ["stats_id", "stats_type", "stats_start_time", "stats_end_time"],
+            "action_report_time": "conversion",
+            "swipe_up_attribution_window": "28_DAY",
+            "view_attribution_window": "1_DAY",
+            "dateRange": "{{30d1}}",
+        },
+        "schedule": {"sync_frequency": "day", "hour": "3", "minute": "25", "timezone": "UTC"},
+        "strategy": "incremental",
+    }
+
+
+def flow_args(index: int, source_id: pulumi.Input[str]) -> Args:
+    """A Google Data Studio flow reading the source."""
+    return {"sources": [source_id], "app": "google_data_studio", "label": f"Flow {index}"}
+
+
+# (Service, Source, Flow) constructors of each kind, all taking (name, arguments).
+KINDS: Mapping[str, tuple[Make, Make, Make]] = {
+    "dataddo": (
+        lambda name, args: dataddo.Service(name, **args),
+        lambda name, args: dataddo.Source(name, **args),
+        lambda name, args: dataddo.Flow(name, **args),
+    ),
+    # Called the same way, so that both record stack traces of the same depth in state.
+    "floor": (
+        lambda name, args: floor.Service(name, **args),
+        lambda name, args: floor.Source(name, **args),
+        lambda name, args: floor.Flow(name, **args),
+    ),
+}
+
+
+def main() -> None:
+    """Declare the chains."""
+    config = pulumi.Config("bench")
+    make_service, make_source, make_flow = KINDS[config.get("provider") or "dataddo"]
+    for index in range(config.require_int("chains")):
+        service = make_service(f"service-{index}", service_args(index))
+        source = make_source(f"source-{index}", source_args(index, service.id))
+        make_flow(f"flow-{index}", flow_args(index, source.id))

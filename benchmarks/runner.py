@@ -1,0 +1,139 @@
+"""One lifecycle of one scenario: `preview`, `up`, `preview`, `refresh`, `destroy` by the CLI.
+
+Each operation is the `pulumi` command a user would type (non-interactive, `--skip-preview`
+where a command would otherwise preview first), timed from start to exit. The Automation API is
+not used for the timed commands: it runs more CLI commands after each one (stack info,
+outputs), which would be timed too. The e2e harness's `Project` sets up the throwaway project,
+its file backend and its config.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dataddo_emulator.testing import RunningEmulator
+
+from benchmarks import journal, procs
+from benchmarks.program import PROGRAM
+from tests.e2e.harness import REPO, Project
+
+BENCH_EMAIL = "bench@example.com"
+BENCH_PASSWORD = "bench-login-pw-4Kd9"
+FLOOR, DATADDO = "floor", "dataddo"
+
+# (name, CLI arguments); `--expect-no-changes` makes a perpetual diff fail the benchmark.
+OPERATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("preview-fresh", ("preview",)),
+    ("up", ("up", "--yes", "--skip-preview")),
+    ("preview-unchanged", ("preview", "--expect-no-changes")),
+    ("refresh", ("refresh", "--yes", "--skip-preview")),
+    ("destroy", ("destroy", "--yes", "--skip-preview")),
+)
+
+
+class BenchmarkError(RuntimeError):
+    """An operation failed or left the account in an unexpected state."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What runs: which providers, how many chains, how slow the API is."""
+
+    variant: str  # DATADDO or FLOOR
+    chains: int
+    latency_ms: float = 0.0
+
+    def label(self) -> str:
+        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms"
+
+
+def tail(text: str | None, lines: int = 30) -> str:
+    return "\n".join((text or "").splitlines()[-lines:])
+
+
+class Runner:
+    """Runs lifecycles against one emulator; one project (stack) per variant and size."""
+
+    def __init__(self, emulator: RunningEmulator, workdir: Path) -> None:
+        self.emulator = emulator
+        self.workdir = workdir
+        self._projects: dict[tuple[str, int], Project] = {}
+
+    def project(self, variant: str, chains: int) -> Project:
+        """The project of `variant` with `chains` chains, created on first use."""
+        key = (variant, chains)
+        if key not in self._projects:
+            root = self.workdir / f"{variant}-{chains}"
+            root.mkdir(parents=True)
+            # The program and the provider process import `benchmarks` from the repository.
+            path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+            project = Project(root, PROGRAM, env={"PYTHONPATH": path}, name="bench")
+            project.set_config({"bench:chains": str(chains), "bench:provider": variant})
+            project.set_config({"dataddo:baseUrl": self.emulator.url, "dataddo:email": BENCH_EMAIL})
+            project.set_config({"dataddo:password": BENCH_PASSWORD}, secret=True)
+            self._projects[key] = project
+        return self._projects[key]
+
+    def lifecycle(
+        self, scenario: Scenario, on_up: Callable[[Project], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Measure each operation once; `on_up` sees the project right after `up` (untimed)."""
+        project = self.project(scenario.variant, scenario.chains)
+        self.emulator.reset()
+        if scenario.latency_ms:
+            self.emulator.set_faults([{"route": "*", "latency_ms": scenario.latency_ms}])
+        results = []
+        for operation, args in OPERATIONS:
+            results.append(self.measure(project, scenario, operation, args))
+            self.check(scenario, operation)
+            if operation == "up" and on_up is not None:
+                on_up(project)
+        return results
+
+    def measure(
+        self, project: Project, scenario: Scenario, operation: str, args: tuple[str, ...]
+    ) -> dict[str, Any]:
+        """Run one operation: wall time, API calls, and what its processes used."""
+        self.emulator.clear_requests()
+        emulator_cpu = procs.cpu_seconds(self.emulator.process.pid)
+        with procs.ProcessSampler() as sampler:
+            started = time.perf_counter()
+            try:
+                project.cli(*args, "--non-interactive")
+            except subprocess.CalledProcessError as exc:
+                raise BenchmarkError(
+                    f"{scenario.label()}: `pulumi {' '.join(args)}` failed:\n"
+                    f"{tail(exc.stdout)}\n{tail(exc.stderr)}"
+                ) from None
+            wall = time.perf_counter() - started
+        emulator_cpu = procs.cpu_seconds(self.emulator.process.pid) - emulator_cpu
+        calls = journal.summarize(self.emulator.requests(since=0))
+        return {
+            "variant": scenario.variant,
+            "chains": scenario.chains,
+            "latency_ms": scenario.latency_ms,
+            "operation": operation,
+            "wall_s": round(wall, 3),
+            "calls": calls.by_route,
+            "auth_calls": calls.auth,
+            "failed_calls": calls.failed,
+            "server_ms": calls.server_ms,
+            "peak_rss_mb": sampler.usage.peak_rss_mb,
+            "cpu_s": {**sampler.usage.cpu_s, "emulator": round(emulator_cpu, 2)},
+        }
+
+    def check(self, scenario: Scenario, operation: str) -> None:
+        """The account holds what the operation should have left (real providers only)."""
+        if scenario.variant != DATADDO or operation not in ("up", "destroy"):
+            return
+        expected = scenario.chains if operation == "up" else 0
+        objects = self.emulator.objects()
+        counts = {kind: len(items) for kind, items in objects.items()}
+        if counts != dict.fromkeys(("services", "sources", "flows"), expected):
+            raise BenchmarkError(f"{scenario.label()}: after {operation} the API holds {counts}")

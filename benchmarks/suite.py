@@ -1,0 +1,117 @@
+"""The whole benchmark: every size, latency and repetition, baselines interleaved.
+
+For each size N, every repetition runs the floor, then the real providers at each latency, one
+lifecycle each, before the next repetition starts: load from other work on the machine then
+falls on the baseline and on the measurement alike, and ratios between them hold.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from dataddo_emulator.testing import running_emulator
+
+from benchmarks import state
+from benchmarks.ideal import WORKERS
+from benchmarks.runner import BENCH_EMAIL, BENCH_PASSWORD, DATADDO, FLOOR, Runner, Scenario
+from tests.e2e.harness import Project, engine_bin
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to run; `repetitions` maps a size to its number of lifecycles per scenario."""
+
+    chains: Sequence[int] = (1, 10, 50, 100)
+    latencies_ms: Sequence[float] = (0.0, 50.0)
+    repetitions: Mapping[int, int] = field(default_factory=dict)
+
+    def reps(self, chains: int) -> int:
+        """Lifecycles per scenario: as given, else 5 up to 10 chains and 3 above (a lifecycle
+        of 100 chains takes about a minute, the whole default plan about 20 minutes)."""
+        return self.repetitions.get(chains, 5 if chains <= 10 else 3)
+
+    def scenarios(self, chains: int) -> list[Scenario]:
+        """The floor (which makes no calls, so one latency serves all) and the real providers."""
+        return [Scenario(FLOOR, chains)] + [
+            Scenario(DATADDO, chains, latency) for latency in self.latencies_ms
+        ]
+
+
+class StateSizes:
+    """State sizes, read once per variant and size right after `up` (they do not vary)."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self._seen: set[tuple[str, int]] = set()
+
+    def hook(self, scenario: Scenario) -> Callable[[Project], None] | None:
+        """What to run after `up` of `scenario`: nothing once its sizes are known."""
+        key = (scenario.variant, scenario.chains)
+        if key in self._seen:
+            return None
+        self._seen.add(key)
+
+        def record(project: Project) -> None:
+            self.rows.append(
+                {"variant": scenario.variant, "chains": scenario.chains}
+                | state.summary(project.state())
+            )
+
+        return record
+
+
+def run(plan: Plan, log: Log = print) -> dict[str, Any]:
+    """Run `plan`; the raw results: measurements of every operation and state sizes."""
+    started = time.monotonic()
+    measurements: list[dict[str, Any]] = []
+    sizes = StateSizes()
+    with tempfile.TemporaryDirectory(prefix="dataddo-bench-") as tmp:
+        workdir = Path(tmp)
+        # live_after=0: a new source is live at once (no create waits for it; none is asked to).
+        with running_emulator(
+            db=workdir / "emulator.db", users={BENCH_EMAIL: BENCH_PASSWORD}, live_after=0
+        ) as emulator:
+            runner = Runner(emulator, workdir)
+            for chains in plan.chains:
+                for rep in range(plan.reps(chains)):
+                    for scenario in plan.scenarios(chains):
+                        log(f"rep {rep + 1}/{plan.reps(chains)}: {scenario.label()}")
+                        done = runner.lifecycle(scenario, sizes.hook(scenario))
+                        measurements += [{**m, "rep": rep} for m in done]
+    return {
+        "meta": meta(plan, time.monotonic() - started),
+        "measurements": measurements,
+        "state": sizes.rows,
+    }
+
+
+def meta(plan: Plan, duration_s: float) -> dict[str, Any]:
+    """Where and how the numbers were taken."""
+    engine = subprocess.run(
+        [str(engine_bin() / "pulumi"), "version"], capture_output=True, text=True, check=True
+    )
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "duration_s": round(duration_s, 1),
+        "engine": engine.stdout.strip(),
+        "pulumi_sdk": version("pulumi"),
+        "python": platform.python_version(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "provider_workers": WORKERS,
+        "chains": list(plan.chains),
+        "latencies_ms": list(plan.latencies_ms),
+        "repetitions": {str(n): plan.reps(n) for n in plan.chains},
+    }

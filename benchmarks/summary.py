@@ -1,0 +1,146 @@
+"""From raw measurements to the report's rows and the targets' verdicts.
+
+A row is one size, latency and operation of the real providers, beside the floor of the same
+size and operation (the floor makes no calls, so it has no latency) and the ideal API time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from statistics import mean, median
+from typing import Any
+
+from benchmarks import journal
+from benchmarks.ideal import ideal_seconds
+from benchmarks.runner import DATADDO, FLOOR, OPERATIONS
+
+RESOURCES_PER_CHAIN = 3
+STATE_OVERHEAD_LIMIT = 1536  # bytes per resource beyond its own properties
+UP_RATIO_LIMIT = 1.15
+
+
+def spread(values: Sequence[float]) -> dict[str, float]:
+    """Median, min and max."""
+    return {"median": round(median(values), 3), "min": min(values), "max": max(values)}
+
+
+def mean_calls(runs: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Calls by route per run (the mean over the runs: retries could make them differ)."""
+    total: Counter[str] = Counter()
+    for run in runs:
+        total.update(run["calls"])
+    return {call: round(count / len(runs), 2) for call, count in sorted(total.items())}
+
+
+def row(runs: Sequence[Mapping[str, Any]], floor: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One report row from the runs of one scenario and operation and their floor runs."""
+    first = runs[0]
+    chains, latency, operation = first["chains"], first["latency_ms"], first["operation"]
+    calls = mean_calls(runs)
+    auth = mean(run["auth_calls"] for run in runs)
+    ideal = ideal_seconds(operation, journal.by_kind(calls), round(auth), chains, latency)
+    wall = spread([run["wall_s"] for run in runs])
+    floor_wall = spread([run["wall_s"] for run in floor])
+    return {
+        "chains": chains,
+        "latency_ms": latency,
+        "operation": operation,
+        "runs": len(runs),
+        "wall_s": wall,
+        "floor_s": floor_wall,
+        "ideal_s": ideal,
+        "ratio": round(wall["median"] / (floor_wall["median"] + ideal), 3),
+        "calls": calls,
+        "calls_total": round(sum(calls.values()), 2),
+        "calls_per_resource": round(sum(calls.values()) / (chains * RESOURCES_PER_CHAIN), 3),
+        "calls_by_kind_per_resource": {
+            k: round(v / chains, 3) for k, v in journal.by_kind(calls).items()
+        },
+        "auth_calls": auth,
+        "failed_calls": sum(run["failed_calls"] for run in runs),
+        "peak_rss_mb": {
+            role: max(run["peak_rss_mb"][role] for run in runs) for role in first["peak_rss_mb"]
+        },
+        "cpu_s": {role: median(run["cpu_s"][role] for run in runs) for role in first["cpu_s"]},
+        "floor_cpu_s": {
+            role: median(run["cpu_s"][role] for run in floor) for role in floor[0]["cpu_s"]
+        },
+    }
+
+
+def rows(measurements: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows ordered by size, latency and the lifecycle's order of operations."""
+    groups: dict[tuple[str, int, float, str], list[Mapping[str, Any]]] = {}
+    for m in measurements:
+        key = (m["variant"], m["chains"], m["latency_ms"], m["operation"])
+        groups.setdefault(key, []).append(m)
+    order = [name for name, _ in OPERATIONS]
+    keys = sorted(
+        (k for k in groups if k[0] == DATADDO), key=lambda k: (k[1], k[2], order.index(k[3]))
+    )
+    return [row(groups[k], groups[(FLOOR, k[1], 0.0, k[3])]) for k in keys]
+
+
+def targets(table: Sequence[Mapping[str, Any]], sizes: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """Each target of the issue: what it asks, what was measured, met or not."""
+    by_op: dict[str, list[Mapping[str, Any]]] = {}
+    for r in table:
+        by_op.setdefault(r["operation"], []).append(r)
+    verdicts = [_unchanged(by_op["preview-unchanged"]), _refresh(by_op["refresh"])]
+    verdicts += _create(by_op["up"])
+    verdicts.append(_up_ratio(by_op["up"]))
+    verdicts.append(_state(sizes))
+    return verdicts
+
+
+def _verdict(target: str, measured: str, met: bool) -> dict[str, Any]:
+    return {"target": target, "measured": measured, "met": met}
+
+
+def _unchanged(table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    most = max(r["calls_total"] + r["auth_calls"] for r in table)
+    return _verdict("unchanged-stack preview: 0 HTTP calls", f"at most {most:g} calls", most == 0)
+
+
+def _refresh(table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    per = sorted({r["calls_per_resource"] for r in table})
+    only_gets = all(call.startswith("GET ") for r in table for call in r["calls"])
+    met = per == [1.0] and only_gets
+    methods = "GETs only" if only_gets else "not only GETs"
+    measured = f"{', '.join(f'{p:g}' for p in per)} calls per resource ({methods})"
+    return _verdict("refresh: 1 GET per resource", measured, met)
+
+
+def _create(table: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    limits = {"Service": 1.0, "Source": 2.0, "Flow": 1.0}
+    verdicts = []
+    for kind, limit in limits.items():
+        most = max(r["calls_by_kind_per_resource"].get(kind, 0.0) for r in table)
+        target = f"create: at most {limit:g} call{'s' * (limit > 1)} per {kind}"
+        verdicts.append(_verdict(target, f"{most:g} per {kind}", most <= limit))
+    return verdicts
+
+
+def _up_ratio(table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    biggest = max(table, key=lambda r: (r["chains"], r["latency_ms"]))
+    ratio = biggest["ratio"]
+    target = f"`up` of 100 chains at 50 ms within {UP_RATIO_LIMIT} x (floor + ideal)"
+    measured = (
+        f"{ratio:.2f} x at N={biggest['chains']}, {biggest['latency_ms']:g} ms "
+        f"({biggest['wall_s']['median']:.1f} s vs {biggest['floor_s']['median']:.1f} s + "
+        f"{biggest['ideal_s']:.1f} s)"
+    )
+    return _verdict(target, measured, ratio <= UP_RATIO_LIMIT)
+
+
+def _state(sizes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    worst = max(
+        (kind["overhead"], name, size["chains"])
+        for size in sizes
+        if size["variant"] == DATADDO
+        for name, kind in size["kinds"].items()
+    )
+    measured = f"at most {worst[0]:.0f} bytes ({worst[1]}, N={worst[2]})"
+    target = f"state: at most {STATE_OVERHEAD_LIMIT} bytes per resource beyond its properties"
+    return _verdict(target, measured, worst[0] <= STATE_OVERHEAD_LIMIT)

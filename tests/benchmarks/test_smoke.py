@@ -1,0 +1,76 @@
+"""The benchmark keeps working: one chain, one lifecycle, no added latency, through the real
+engine. Asserts the shape of the results and the call counts that hold on any machine, never
+timings (the numbers themselves come from `make bench`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks import report, suite, summary
+from benchmarks.__main__ import write
+from benchmarks.runner import DATADDO, FLOOR, OPERATIONS
+
+pytestmark = pytest.mark.e2e
+
+OPERATION_NAMES = [name for name, _ in OPERATIONS]
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, Any]:
+    return suite.run(suite.Plan(chains=(1,), latencies_ms=(0.0,), repetitions={1: 1}))
+
+
+def test_every_operation_is_measured_for_both_variants(results: dict[str, Any]) -> None:
+    measurements = results["measurements"]
+    seen = {(m["variant"], m["operation"]) for m in measurements}
+    assert seen == {(v, op) for v in (DATADDO, FLOOR) for op in OPERATION_NAMES}
+    for m in measurements:
+        assert m["wall_s"] > 0
+        assert m["failed_calls"] == 0
+        assert set(m["cpu_s"]) == {"engine", "provider", "program", "emulator"}
+        if m["operation"] in ("up", "refresh", "destroy"):
+            assert m["peak_rss_mb"]["provider"] > 0  # the provider process was found
+
+
+def test_call_counts(results: dict[str, Any]) -> None:
+    rows = {r["operation"]: r for r in summary.rows(results["measurements"])}
+    assert list(rows) == OPERATION_NAMES
+    assert rows["preview-fresh"]["calls"] == {}
+    assert rows["preview-unchanged"]["calls"] == {}
+    assert rows["preview-unchanged"]["auth_calls"] == 0
+    assert rows["refresh"]["calls"] == {
+        "GET /flows/{id}": 1,
+        "GET /services/{id}": 1,
+        "GET /sources/{id}": 1,
+    }
+    assert rows["destroy"]["calls_by_kind_per_resource"] == {"Flow": 1, "Source": 1, "Service": 1}
+    create = rows["up"]["calls_by_kind_per_resource"]
+    assert (create["Service"], create["Flow"]) == (1, 1)
+    assert create["Source"] <= 2
+    floor = [m for m in results["measurements"] if m["variant"] == FLOOR]
+    assert all(m["calls"] == {} and m["auth_calls"] == 0 for m in floor)
+
+
+def test_state_sizes(results: dict[str, Any]) -> None:
+    sizes = {row["variant"]: row for row in results["state"]}
+    assert set(sizes) == {DATADDO, FLOOR}
+    for row in sizes.values():
+        assert set(row["kinds"]) == {"Service", "Source", "Flow"}
+        for kind in row["kinds"].values():
+            assert kind["count"] == 1
+            assert kind["total"] == kind["own"] + kind["overhead"]
+
+
+def test_json_and_page_are_written(results: dict[str, Any], tmp_path: Path) -> None:
+    json_path, doc_path = tmp_path / "results.json", tmp_path / "benchmarks.md"
+    write(results, json_path, doc_path)
+    written = json.loads(json_path.read_text())
+    assert {"meta", "measurements", "state", "rows", "targets"} <= set(written)
+    page = doc_path.read_text()
+    for title in ("## Targets", "## Wall time", "## HTTP calls by route", "## State size"):
+        assert title in page
+    assert page == report.render(written)  # the page is a function of the JSON alone
