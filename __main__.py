@@ -5,7 +5,6 @@ Organization and account ids come from stack config; `dataddo.get_organizations(
 """
 
 import pulumi
-
 import pulumi_dataddo as dataddo
 
 cfg = pulumi.Config()
@@ -39,7 +38,12 @@ source = dataddo.Source(
         "dateRange": "{{30d1}}",
     },
     schedule=dataddo.Schedule(
-        sync_frequency="day", day_of_week="2", day_of_month="1", hour="3", minute="25", timezone="UTC"
+        sync_frequency="day",
+        day_of_week="2",
+        day_of_month="1",
+        hour="3",
+        minute="25",
+        timezone="UTC",
     ),
     strategy="incremental",
 )

@@ -52,21 +52,26 @@ class Events:
 
     def on_event(self, event: auto.EngineEvent) -> None:
         pre = event.resource_pre_event
-        if pre is not None and pre.metadata.type != "pulumi:pulumi:Stack":
-            meta = pre.metadata
-            self.steps[meta.urn.rsplit("::", 1)[-1]] = {
-                "op": meta.op.value if hasattr(meta.op, "value") else str(meta.op),
-                "diffs": sorted(meta.diffs or []),
-                "type": meta.type,
-            }
+        if pre is None or not pre.metadata.type.startswith("pulumi-python:dynamic"):
+            return  # the stack, and the dynamic provider itself (it sees all stack config)
+        meta = pre.metadata
+        step = self.steps.setdefault(meta.urn.rsplit("::", 1)[-1], {"ops": [], "diffs": []})
+        step["ops"].append(meta.op.value if hasattr(meta.op, "value") else str(meta.op))
+        step["diffs"] = sorted({*step["diffs"], *(meta.diffs or [])})
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
     def op(self, name: str) -> str:
-        """The step the engine took for the resource `name` ("same" when it reported none)."""
-        return str(self.steps.get(name, {}).get("op", "same"))
+        """The step the engine took for the resource `name`: "replace" for any of the steps of
+        a replacement, "same" when it reported none."""
+        ops = self.steps.get(name, {}).get("ops", [])
+        return "replace" if "replace" in ops else (ops[0] if ops else "same")
+
+    def changes(self) -> dict[str, tuple[str, list[str]]]:
+        """Each resource's step and the properties it changes."""
+        return {name: (self.op(name), list(s["diffs"])) for name, s in self.steps.items()}
 
 
 class Project:

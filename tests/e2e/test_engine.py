@@ -4,6 +4,7 @@ and the provider is pickled into state by reference, so changed package code is 
 from __future__ import annotations
 
 import pickletools
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -59,8 +60,6 @@ def write_probe(package_root: Path, generation: int) -> None:
 
 
 def test_engine_reports_the_pinned_version() -> None:
-    import subprocess
-
     out = subprocess.run(
         [str(engine_bin() / "pulumi"), "version"], capture_output=True, text=True, check=True
     )

@@ -39,6 +39,7 @@ def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None
     journal = Journal(emulator)
     preview, events = project.preview()
     console += events.lines
+    assert preview.change_summary == {"create": 4}
     assert {events.op(n) for n in ("snapchat-auth", "snapchat-insights", "gds-flow")} == {"create"}
     assert journal.entries() == []  # preview calls nothing
 
@@ -46,27 +47,7 @@ def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None
     up, events = project.up()
     console += events.lines
     assert up.summary.resource_changes == {"create": 4}
-    # One call per object, in dependency order; outputs fed the next inputs.
-    assert journal.calls() == [
-        "POST /services",
-        "POST /connectors/{id}/create-source",
-        "POST /flows",
-    ]
-    objects = emulator.objects()
-    service_id = objects["services"][0]["id"]
-    (source,) = objects["sources"]
-    (flow,) = objects["flows"]
-    assert journal.bodies("POST /connectors/{id}/create-source") == [
-        seed_create_source_body(service_id, ORGANIZATION, ACCOUNT)
-    ]
-    assert journal.bodies("POST /flows") == [
-        {"sources": [source["id"]], "app": "google_data_studio", "label": "GDS Flow"}
-    ]
-    outputs = {k: v.value for k, v in up.outputs.items()}
-    assert outputs["service_id"] == service_id
-    assert outputs["source_id"] == source["id"]
-    assert outputs["flow_id"] == flow["id"]
-    assert outputs["flow_api_id"] == flow["api"]["id"]
+    assert_created_like_the_seed(emulator, journal, {k: v.value for k, v in up.outputs.items()})
 
     journal = Journal(emulator)
     unchanged, events = project.preview()
@@ -105,3 +86,28 @@ def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None
         assert secret not in journal_text
 
     assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+def assert_created_like_the_seed(
+    emulator: RunningEmulator, journal: Journal, outputs: dict[str, object]
+) -> None:
+    """One call per object, in dependency order, with the seed's bodies; outputs fed inputs."""
+    assert journal.calls() == [
+        "POST /services",
+        "POST /connectors/{id}/create-source",
+        "POST /flows",
+    ]
+    objects = emulator.objects()
+    service_id = objects["services"][0]["id"]
+    (source,) = objects["sources"]
+    (flow,) = objects["flows"]
+    assert journal.bodies("POST /connectors/{id}/create-source") == [
+        seed_create_source_body(service_id, ORGANIZATION, ACCOUNT)
+    ]
+    assert journal.bodies("POST /flows") == [
+        {"sources": [source["id"]], "app": "google_data_studio", "label": "GDS Flow"}
+    ]
+    assert outputs["service_id"] == service_id
+    assert outputs["source_id"] == source["id"]
+    assert outputs["flow_id"] == flow["id"]
+    assert outputs["flow_api_id"] == flow["api"]["id"]

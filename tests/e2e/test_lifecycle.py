@@ -1,0 +1,300 @@
+"""Change, review, refresh and adopt through the real engine: previews show exactly the
+in-place updates (`~`) and replacements (`+-`) the emulator then sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dataddo_emulator.testing import RunningEmulator
+from pulumi import automation as auto
+
+from tests.e2e.api import Journal, OutOfBand
+from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
+from tests.e2e.harness import Project
+
+pytestmark = pytest.mark.e2e
+
+# Every value a test changes comes from stack config, so the program never changes.
+PROGRAM = """
+import pulumi
+import pulumi_dataddo as dataddo
+
+cfg = pulumi.Config()
+auth = dataddo.Service(
+    "auth",
+    service=cfg.get("serviceType") or "snapchat_static",
+    config={"staticKey": cfg.require_secret("refreshToken"), "clientId": "client-1",
+            "clientSecret": cfg.require_secret("clientSecret")},
+    label=cfg.get("serviceLabel") or "Snapchat",
+    adopt_id=cfg.get("adoptService"),
+)
+source = dataddo.Source(
+    "source",
+    connector_id="snapchat",
+    oauth_id=auth.id,
+    label=cfg.get("sourceLabel") or "Insights",
+    config={"organizationId": "org-1", "accountId": "acct-1",
+            "breakdown": cfg.get("breakdown") or "campaign", "metrics": ["spend"],
+            "labels": ["stats_id"], "action_report_time": "conversion",
+            "swipe_up_attribution_window": "28_DAY", "view_attribution_window": "1_DAY",
+            "dateRange": "{{30d1}}"},
+    schedule=dataddo.Schedule(sync_frequency="day", hour=cfg.get("hour") or "3", minute="25",
+                              timezone="UTC"),
+    strategy="incremental",
+    adopt_id=cfg.get("adoptSource"),
+)
+flow = dataddo.Flow(
+    "flow",
+    sources=[source.id],
+    app=cfg.get("app") or "google_data_studio",
+    label=cfg.get("flowLabel") or "Flow",
+    adopt_id=cfg.get("adoptFlow"),
+)
+pulumi.export("service", auth.id)
+pulumi.export("source", source.id)
+pulumi.export("flow", flow.id)
+pulumi.export("api", flow.api_id)
+"""
+
+NAMES = ("auth", "source", "flow")
+
+
+def chain_project(tmp_path: Path, emulator: RunningEmulator) -> Project:
+    project = dataddo_project(tmp_path, emulator, PROGRAM)
+    project.set_config({"refreshToken": "rt-one", "clientSecret": "cs-one"}, secret=True)
+    return project
+
+
+def ids(project: Project) -> dict[str, str]:
+    return {name: r["id"] for name, r in project.resources().items()}
+
+
+def test_in_place_updates_and_credential_rotation(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = chain_project(tmp_path, emulator)
+    project.up()
+    before = ids(project)
+
+    project.set_config(
+        {
+            "serviceLabel": "Snapchat v2",
+            "sourceLabel": "Insights v2",
+            "hour": "5",
+            "flowLabel": "Flow v2",
+        }
+    )
+    project.set_config({"refreshToken": "rt-two"}, secret=True)
+    journal = Journal(emulator)
+    _, events = project.preview()
+    assert events.changes() == {
+        "auth": ("update", ["config", "label"]),
+        "source": ("update", ["label", "schedule"]),
+        "flow": ("update", ["label"]),
+    }
+    assert journal.entries() == []
+
+    journal = Journal(emulator)
+    up, _ = project.up()
+    assert up.summary.resource_changes == {"update": 3, "same": 1}
+    assert journal.counts() == {
+        "PUT /services/{id}": 1,
+        "PUT /sources/{id}": 1,
+        "PUT /sources/{id}/extraction/schedule": 1,
+        "PUT /flows/{id}": 1,
+    }
+    assert ids(project) == before
+    # The rotated credential was sent (the journal redacts its value).
+    (rotation,) = journal.bodies("PUT /services/{id}")
+    assert rotation["config"]["staticKey"] == "***"
+    objects = emulator.objects()
+    assert objects["services"][0]["label"] == "Snapchat v2"
+    assert objects["sources"][0]["label"] == "Insights v2"
+    assert objects["flows"][0]["label"] == "Flow v2"
+    schedule = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD).call(
+        "GET", f"/sources/{before['source']}/extraction/schedule"
+    )
+    assert schedule["hour"] == "5"
+
+    journal = Journal(emulator)
+    again, _ = project.preview()
+    assert set(again.change_summary) == {"same"}
+    assert journal.entries() == []
+    project.destroy()
+
+
+def test_replacements(tmp_path: Path, emulator: RunningEmulator) -> None:
+    project = chain_project(tmp_path, emulator)
+    project.up()
+    first = ids(project)
+
+    # A source's connector config replaces it; the flow follows the new id in place.
+    project.set_config({"breakdown": "ad"})
+    _, events = project.preview()
+    assert events.changes()["source"] == ("replace", ["config"])
+    assert events.op("flow") == "update"
+    assert events.op("auth") == "same"
+    journal = Journal(emulator)
+    project.up()
+    second = ids(project)
+    assert second["source"] != first["source"]
+    assert second["flow"] == first["flow"]
+    assert journal.counts() == {
+        "POST /connectors/{id}/create-source": 1,
+        "PUT /flows/{id}": 1,
+        "DELETE /sources/{id}": 1,
+    }
+
+    # A flow's app replaces the flow.
+    project.set_config({"app": "power_bi"})
+    _, events = project.preview()
+    assert events.changes()["flow"] == ("replace", ["app"])
+    project.up()
+    third = ids(project)
+    assert third["flow"] != second["flow"]
+    (flow,) = emulator.objects()["flows"]
+    assert flow["api"]["app"] == "power_bi"
+
+    # A service's type replaces the service, and so the source that names it.
+    project.set_config({"serviceType": "snapchat_custom"})
+    _, events = project.preview()
+    assert events.changes()["auth"] == ("replace", ["service"])
+    assert events.op("source") == "replace"
+    project.up()
+    assert emulator.objects()["services"][0]["service"] == "snapchat_custom"
+    assert len(emulator.objects()["sources"]) == 1
+
+    project.destroy()
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+def test_drift_is_shown_by_refresh_and_repaired_by_up(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = chain_project(tmp_path, emulator)
+    project.up()
+    created = ids(project)
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+
+    api.call("PUT", f"/sources/{created['source']}", {"label": "renamed in the web app"})
+    api.call("DELETE", f"/flows/{created['flow']}")
+
+    project.refresh()
+    state = project.resources()
+    assert state["source"]["outputs"]["label"] == "renamed in the web app"
+    assert "flow" not in state  # deleted out of band: it left the state
+
+    _, events = project.preview()
+    assert events.changes()["source"] == ("update", ["label"])
+    assert events.op("flow") == "create"
+
+    project.up()
+    objects = emulator.objects()
+    assert objects["sources"][0]["label"] == "Insights"
+    assert len(objects["flows"]) == 1
+    again, _ = project.preview()
+    assert set(again.change_summary) == {"same"}
+    project.destroy()
+
+
+def test_adoption_takes_over_existing_objects(tmp_path: Path, emulator: RunningEmulator) -> None:
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    service = api.call(
+        "POST",
+        "/services",
+        {
+            "serviceName": "snapchat_static",
+            "config": {"staticKey": "old", "clientId": "client-1", "clientSecret": "old"},
+            "label": "Made by hand",
+        },
+    )
+    source = api.call(
+        "POST",
+        "/connectors/snapchat/create-source",
+        {
+            "connectorId": "snapchat",
+            "templateId": "index",
+            "oAuthId": service["id"],
+            "label": "Hand source",
+            "organizationId": "org-1",
+            "accountId": "acct-1",
+            "breakdown": "campaign",
+            "metrics": ["spend"],
+            "labels": ["stats_id"],
+            "action_report_time": "conversion",
+            "swipe_up_attribution_window": "28_DAY",
+            "view_attribution_window": "1_DAY",
+            "dateRange": "{{30d1}}",
+            "strategy": "incremental",
+        },
+    )
+    flow = api.call(
+        "POST",
+        "/flows",
+        {"sources": [source["id"]], "app": "google_data_studio", "label": "Hand flow"},
+    )
+
+    project = chain_project(tmp_path, emulator)
+    project.set_config(
+        {"adoptService": str(service["id"]), "adoptSource": source["id"], "adoptFlow": flow["id"]}
+    )
+    journal = Journal(emulator)
+    project.up()
+    assert not [c for c in journal.calls() if c.startswith("POST")]  # nothing new created
+    assert ids(project) == {"auth": str(service["id"]), "source": source["id"], "flow": flow["id"]}
+    objects = emulator.objects()
+    assert [s["label"] for s in objects["services"]] == ["Snapchat"]
+    assert [s["label"] for s in objects["sources"]] == ["Insights"]
+    assert [f["label"] for f in objects["flows"]] == ["Flow"]
+
+    # Adopting an id that does not exist fails clearly and creates nothing.
+    other = chain_project(tmp_path / "other", emulator)
+    other.set_config({"adoptService": "999999"})
+    with pytest.raises(auto.CommandError, match="999999"):
+        other.up()
+    assert len(emulator.objects()["services"]) == 1
+
+    project.destroy()
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+# The engine stops at the first resource whose check fails, so one bad resource per program.
+BAD_SOURCE = """
+import pulumi_dataddo as dataddo
+
+dataddo.Source("bad", connector_id="snapchatt", label="x", oauth_id="1000",
+               config={"metrics": []},
+               schedule=dataddo.Schedule(sync_frequency="day", hour="25", timezone="Mars/Base"))
+"""
+BAD_FLOW = """
+import pulumi_dataddo as dataddo
+
+dataddo.Flow("bad-flow", sources=["not-an-id"], app="powerpoint")
+"""
+
+
+@pytest.mark.parametrize(
+    ("program", "fields", "allowed"),
+    [
+        (BAD_SOURCE, ["connector_id", "schedule.hour", "schedule.timezone"], "snapchat"),
+        (BAD_FLOW, ["sources", "app"], "google_data_studio"),
+    ],
+    ids=["source", "flow"],
+)
+def test_invalid_input_fails_preview_naming_fields(
+    tmp_path: Path, emulator: RunningEmulator, program: str, fields: list[str], allowed: str
+) -> None:
+    project = dataddo_project(tmp_path, emulator, program)
+    journal = Journal(emulator)
+    with pytest.raises(auto.CommandError) as failure:
+        project.preview()
+    message = str(failure.value)
+    for field in fields:
+        assert field in message
+    assert allowed in message  # the fix: what is allowed
+    assert "Traceback" not in message
+    with pytest.raises(auto.CommandError):
+        project.up()
+    assert journal.entries() == []  # nothing sent, nothing half-created
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
