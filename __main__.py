@@ -5,6 +5,7 @@ Organization and account ids come from stack config; `dataddo.get_organizations(
 """
 
 import pulumi
+
 import pulumi_dataddo as dataddo
 
 cfg = pulumi.Config()

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 import requests
+
 from dataddo_emulator.testing import RunningEmulator
 
 PREFIX = "/customer-api/v1"

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator, running_emulator
 
+from dataddo_emulator.testing import RunningEmulator, running_emulator
 from tests.e2e.harness import Project
 
 USER_EMAIL = "e2e@example.com"

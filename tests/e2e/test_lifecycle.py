@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator
 from pulumi import automation as auto
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import Project

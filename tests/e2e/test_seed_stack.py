@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.api import Journal
 from tests.e2e.conftest import USER_PASSWORD, dataddo_project
 from tests.e2e.harness import REPO, provider_pickle
