@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import requests
+
 from dataddo_emulator.testing import RunningEmulator, running_emulator
 
 OTHER_USER = ("other@example.com", "other-password")

@@ -3,8 +3,8 @@
 import time
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.emulator.conftest import Api
 
 DEMO = {"email": "demo@example.com", "password": "demo"}

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import requests
 import yaml
+from jsonschema import Draft4Validator  # type: ignore[import-untyped]
+
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
 from dataddo_emulator.testing import RunningEmulator
-from jsonschema import Draft4Validator  # type: ignore[import-untyped]
-
 from tests.emulator.conftest import SNAPCHAT_FORM, Api
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,8 +3,8 @@
 from typing import Any
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.emulator.conftest import Api
 
 

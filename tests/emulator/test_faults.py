@@ -4,8 +4,8 @@ import time
 
 import pytest
 import requests
-from dataddo_emulator.testing import RunningEmulator
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.emulator.conftest import Api
 
 FLOWS = "POST /customer-api/v1/flows"

@@ -1,7 +1,6 @@
 """The /_emulator test hooks: reset, journal, objects, settings."""
 
 from dataddo_emulator.testing import RunningEmulator
-
 from tests.emulator.conftest import Api
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from dataddo_emulator.testing import EmulatorStartError, RunningEmulator, running_emulator
 
+from dataddo_emulator.testing import EmulatorStartError, RunningEmulator, running_emulator
 from tests.emulator.conftest import Api
 
 

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
+from hypothesis import HealthCheck, settings
+
 from dataddo_emulator.app import create_fastapi
 from dataddo_emulator.context import Emulator
 from dataddo_emulator.routes.deps import API_PREFIX
 from dataddo_emulator.settings import Settings
 from dataddo_emulator.testing import RunningEmulator
-from hypothesis import HealthCheck, settings
-
 from tests.emulator.conftest import Api
 
 # Bounded so the whole emulator suite stays well under two minutes on two cores; raise it for a

@@ -4,8 +4,8 @@ import time
 from typing import Any
 
 import pytest
-from dataddo_emulator.testing import RunningEmulator
 
+from dataddo_emulator.testing import RunningEmulator
 from tests.emulator.conftest import SNAPCHAT_FORM, Api
 
 SCHEDULE_FIELDS = {

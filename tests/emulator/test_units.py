@@ -3,13 +3,14 @@
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from dataddo_emulator.errors import ApiError
 from dataddo_emulator.faults import Fault, FaultConfig, FaultRule, Faults
 from dataddo_emulator.redaction import REDACTED, is_secret, redact, without_secrets
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.schedule import DEFAULT_SCHEDULE, with_changes
-from hypothesis import given
-from hypothesis import strategies as st
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=5),

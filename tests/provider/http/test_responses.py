@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_dataddo.http import responses
 from pulumi_dataddo.http.errors import MalformedResponse
 from pulumi_dataddo.http.responses import Where

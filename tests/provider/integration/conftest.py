@@ -8,6 +8,7 @@ from typing import Any
 
 import pulumi.dynamic as dyn
 import pytest
+
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 
 __all__ = ["DEMO_EMAIL", "FAST_RETRIES", "faults_on_next"]

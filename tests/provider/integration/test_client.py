@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http import errors
 from pulumi_dataddo.http.client import DataddoClient, Timeouts

@@ -12,12 +12,13 @@ from typing import Any
 
 import grpc  # type: ignore[import-untyped]
 import pytest
-from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
-from dataddo_emulator.testing import RunningEmulator
 from google.protobuf import json_format, struct_pb2  # type: ignore[import-untyped]
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
+
+from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
+from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.resources.flow import FlowProvider
 from pulumi_dataddo.resources.service import ServiceProvider
 from pulumi_dataddo.resources.source import SourceProvider

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic.base import ProviderError

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
-import pulumi_dataddo as dataddo
 import pytest
+
+import pulumi_dataddo as dataddo
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http.client import DataddoClient
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from pulumi_dataddo.logic import flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
 from pulumi_dataddo.logic.values import UNKNOWN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo
 from pulumi_dataddo.logic import flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic

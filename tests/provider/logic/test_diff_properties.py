@@ -7,6 +7,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from pulumi_dataddo.http.responses import FlowInfo, SourceInfo
 from pulumi_dataddo.logic import flow, schedule, source
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from pulumi_dataddo.http.responses import SourceStatus
 from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.logic.readiness import Polling, wait_until_live

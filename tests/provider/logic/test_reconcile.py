@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+
 from pulumi_dataddo.http.errors import BadRequest, NotFound, ServerError, TransportError
 from pulumi_dataddo.logic import reconcile
 from pulumi_dataddo.logic.base import ProviderError

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_dataddo.logic import schedule
 from pulumi_dataddo.logic.validation import Validator
 from pulumi_dataddo.logic.values import UNKNOWN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_dataddo.logic.values import UNKNOWN, integer_text, is_unknown, kind, show, whole_numbers
 
 

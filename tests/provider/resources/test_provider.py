@@ -9,6 +9,7 @@ import pulumi.dynamic as dyn
 import pytest
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
+
 from pulumi_dataddo import secrets, settings
 from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.logic.values import UNKNOWN
