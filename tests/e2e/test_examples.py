@@ -1,0 +1,108 @@
+"""The examples in examples/ deploy as documented, stay unchanged on a second preview, and
+destroy cleanly (the seed example is the root stack: tests/e2e/test_seed_stack.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dataddo_emulator.testing import RunningEmulator
+from tests.e2e.api import Journal, OutOfBand
+from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
+from tests.e2e.harness import REPO, Project
+
+pytestmark = pytest.mark.e2e
+
+SNAPCHAT_SECRETS = {"snapchatRefreshToken": "rt-example", "snapchatClientSecret": "cs-example"}
+SNAPCHAT_CONFIG = {
+    "organizationId": "org-1",
+    "accountId": "acct-1",
+    "breakdown": "campaign",
+    "metrics": ["spend"],
+    "labels": ["stats_id"],
+    "action_report_time": "conversion",
+    "swipe_up_attribution_window": "28_DAY",
+    "view_attribution_window": "1_DAY",
+    "dateRange": "{{30d1}}",
+}
+
+
+def example(tmp_path: Path, emulator: RunningEmulator, name: str) -> Project:
+    program = (REPO / "examples" / name / "__main__.py").read_text()
+    project = dataddo_project(tmp_path, emulator, program, name=name.replace("_", "-"))
+    project.set_config({"snapchatClientId": "client-example"})
+    project.set_config(SNAPCHAT_SECRETS, secret=True)
+    return project
+
+
+def converges_and_destroys(project: Project, emulator: RunningEmulator) -> None:
+    journal = Journal(emulator)
+    unchanged, _ = project.preview()
+    assert set(unchanged.change_summary) == {"same"}
+    assert journal.entries() == []
+    project.destroy()
+
+
+def test_multi_source_flow(tmp_path: Path, emulator: RunningEmulator) -> None:
+    project = example(tmp_path, emulator, "multi_source")
+    project.set_config(
+        {
+            "snapchatOrganizationId": "org-1",
+            "snapchatAccounts": json.dumps(["acct-1", "acct-2"]),
+            "mysqlHost": "db.internal",
+        }
+    )
+    project.set_config({"mysqlPassword": "mysql-pw-example"}, secret=True)
+    up, _ = project.up()
+    objects = emulator.objects()
+    assert len(objects["services"]) == 2
+    assert len(objects["sources"]) == 3
+    (flow,) = objects["flows"]
+    assert {s["source_id"] for s in flow["source"]} == set(up.outputs["source_ids"].value)
+    assert flow["api"]["app"] == "power_bi"
+
+    # One more account: one new source, the flow updated in place.
+    project.set_config({"snapchatAccounts": json.dumps(["acct-1", "acct-2", "acct-3"])})
+    journal = Journal(emulator)
+    project.up()
+    assert journal.counts() == {"POST /connectors/{id}/create-source": 1, "PUT /flows/{id}": 1}
+    converges_and_destroys(project, emulator)
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+def test_adopt_objects_made_outside_pulumi(tmp_path: Path, emulator: RunningEmulator) -> None:
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    service = api.call(
+        "POST",
+        "/services",
+        {
+            "service": "snapchat_static",
+            "data": {"staticKey": "a", "clientId": "b", "clientSecret": "c"},
+        },
+    )
+    source = api.call(
+        "POST",
+        "/connectors/snapchat/create-source",
+        {"connectorId": "snapchat", "templateId": "index", "oAuthId": service["id"],
+         "label": "Made in the web app", "strategy": "incremental", **SNAPCHAT_CONFIG},
+    )  # fmt: skip
+    flow = api.call("POST", "/flows", {"sources": [source["id"]], "app": "google_data_studio"})
+
+    project = example(tmp_path, emulator, "adopt")
+    project.set_config(
+        {
+            "serviceId": str(service["id"]),
+            "sourceId": source["id"],
+            "flowId": flow["id"],
+            "sourceConfig": json.dumps(SNAPCHAT_CONFIG),
+        }
+    )
+    project.up()
+    objects = emulator.objects()
+    assert [s["id"] for s in objects["services"]] == [service["id"]]
+    assert [s["label"] for s in objects["sources"]] == ["Snapchat Insights"]
+    assert [f["label"] for f in objects["flows"]] == ["GDS Flow"]
+    converges_and_destroys(project, emulator)
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
