@@ -39,6 +39,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=int,
         help="lifecycles per scenario for every size (default: 5 for N <= 10, 3 above)",
     )
+    parser.add_argument(
+        "--skip-checkpoints-at",
+        type=numbers,
+        help="sizes also run with PULUMI_SKIP_CHECKPOINTS=true (default 100; 0 for none)",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default {RESULTS}")
     parser.add_argument("--doc", type=Path, default=DOC, help=f"default {DOC}")
     parser.add_argument("--render", action="store_true", help="only redraw --doc from --json")
@@ -50,7 +55,10 @@ def plan_of(args: argparse.Namespace) -> suite.Plan:
     chains = args.chains or list(default.chains)
     reps = {n: args.reps or default.reps(n) for n in chains}  # default: Plan.reps
     latencies = [float(ms) for ms in args.latencies] if args.latencies else default.latencies_ms
-    return suite.Plan(chains=chains, latencies_ms=latencies, repetitions=reps)
+    skips = args.skip_checkpoints_at
+    return suite.Plan(
+        chains, latencies, reps, default.skip_checkpoints_at if skips is None else skips
+    )
 
 
 def write(results: dict[str, Any], json_path: Path, doc_path: Path) -> None:

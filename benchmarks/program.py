@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pulumi
-import pulumi_dataddo as dataddo
 
+import pulumi_dataddo as dataddo
 from benchmarks import floor
 
 PROGRAM = "from benchmarks.program import main\n\nmain()\n"

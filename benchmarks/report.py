@@ -62,7 +62,7 @@ def targets(verdicts: Sequence[Mapping[str, Any]]) -> str:
     return "## Targets\n\n" + table(("target", "measured", "verdict"), lines)
 
 
-def times(rows: Sequence[Mapping[str, Any]]) -> str:
+def times(rows: Sequence[Mapping[str, Any]], title: str) -> str:
     head = (
         "N",
         "latency",
@@ -94,7 +94,7 @@ def times(rows: Sequence[Mapping[str, Any]]) -> str:
         )
         for r in rows
     ]
-    return "## Wall time, calls, memory, CPU\n\n" + table(head, lines)
+    return f"{title}\n\n" + table(head, lines)
 
 
 def routes(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -102,7 +102,7 @@ def routes(rows: Sequence[Mapping[str, Any]]) -> str:
     seen: set[str] = set()
     lines = []
     for r in rows:
-        if r["chains"] != biggest or r["operation"] in seen:
+        if r["chains"] != biggest or r["operation"] in seen or r["skip_checkpoints"]:
             continue  # calls do not depend on latency: one line per operation
         seen.add(r["operation"])
         calls = ", ".join(f"`{call}` x {number(n)}" for call, n in r["calls"].items()) or "none"
@@ -147,12 +147,17 @@ def state(sizes: Sequence[Mapping[str, Any]]) -> str:
 def render(results: Mapping[str, Any]) -> str:
     """The whole page."""
     rows = summary.rows(results["measurements"])
+    default = [r for r in rows if not r["skip_checkpoints"]]
+    skipped = [r for r in rows if r["skip_checkpoints"]]
     sections = [
         header(results),
         targets(summary.targets(rows, results["state"])),
-        times(rows),
-        routes(rows),
+        times(default, "## Wall time, calls, memory, CPU"),
+        routes(default),
         state(results["state"]),
-        NOTES.read_text().strip(),
     ]
+    if skipped:
+        title = "## The same with the engine's checkpoints skipped (`PULUMI_SKIP_CHECKPOINTS=true`)"
+        sections.append(times(skipped, title))
+    sections.append(NOTES.read_text().strip())
     return "\n\n".join(sections) + "\n"

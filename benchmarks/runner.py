@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dataddo_emulator.testing import RunningEmulator
-
 from benchmarks import journal, procs
 from benchmarks.program import PROGRAM
+from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.harness import REPO, Project
 
 BENCH_EMAIL = "bench@example.com"
@@ -43,14 +42,17 @@ class BenchmarkError(RuntimeError):
 
 @dataclass(frozen=True)
 class Scenario:
-    """What runs: which providers, how many chains, how slow the API is."""
+    """What runs: which providers, how many chains, how slow the API is, and whether the engine
+    skips its intermediate checkpoints (`PULUMI_SKIP_CHECKPOINTS`, see docs/benchmarks.md)."""
 
     variant: str  # DATADDO or FLOOR
     chains: int
     latency_ms: float = 0.0
+    skip_checkpoints: bool = False
 
     def label(self) -> str:
-        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms"
+        skip = ", checkpoints skipped" if self.skip_checkpoints else ""
+        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms{skip}"
 
 
 def tail(text: str | None, lines: int = 30) -> str:
@@ -63,17 +65,21 @@ class Runner:
     def __init__(self, emulator: RunningEmulator, workdir: Path) -> None:
         self.emulator = emulator
         self.workdir = workdir
-        self._projects: dict[tuple[str, int], Project] = {}
+        self._projects: dict[tuple[str, int, bool], Project] = {}
 
-    def project(self, variant: str, chains: int) -> Project:
-        """The project of `variant` with `chains` chains, created on first use."""
-        key = (variant, chains)
+    def project(self, scenario: Scenario) -> Project:
+        """The project of the scenario's variant, size and checkpointing, made on first use."""
+        variant, chains = scenario.variant, scenario.chains
+        key = (variant, chains, scenario.skip_checkpoints)
         if key not in self._projects:
-            root = self.workdir / f"{variant}-{chains}"
+            root = self.workdir / "-".join(map(str, key))
             root.mkdir(parents=True)
             # The program and the provider process import `benchmarks` from the repository.
             path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
-            project = Project(root, PROGRAM, env={"PYTHONPATH": path}, name="bench")
+            env = {"PYTHONPATH": path}
+            if scenario.skip_checkpoints:
+                env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+            project = Project(root, PROGRAM, env=env, name="bench")
             project.set_config({"bench:chains": str(chains), "bench:provider": variant})
             project.set_config({"dataddo:baseUrl": self.emulator.url, "dataddo:email": BENCH_EMAIL})
             project.set_config({"dataddo:password": BENCH_PASSWORD}, secret=True)
@@ -84,7 +90,7 @@ class Runner:
         self, scenario: Scenario, on_up: Callable[[Project], None] | None = None
     ) -> list[dict[str, Any]]:
         """Measure each operation once; `on_up` sees the project right after `up` (untimed)."""
-        project = self.project(scenario.variant, scenario.chains)
+        project = self.project(scenario)
         self.emulator.reset()
         if scenario.latency_ms:
             self.emulator.set_faults([{"route": "*", "latency_ms": scenario.latency_ms}])
@@ -118,6 +124,7 @@ class Runner:
             "variant": scenario.variant,
             "chains": scenario.chains,
             "latency_ms": scenario.latency_ms,
+            "skip_checkpoints": scenario.skip_checkpoints,
             "operation": operation,
             "wall_s": round(wall, 3),
             "calls": calls.by_route,

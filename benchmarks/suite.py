@@ -19,11 +19,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from dataddo_emulator.testing import running_emulator
-
 from benchmarks import state
 from benchmarks.ideal import WORKERS
 from benchmarks.runner import BENCH_EMAIL, BENCH_PASSWORD, DATADDO, FLOOR, Runner, Scenario
+from dataddo_emulator.testing import running_emulator
 from tests.e2e.harness import Project, engine_bin
 
 Log = Callable[[str], None]
@@ -31,11 +30,13 @@ Log = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Plan:
-    """What to run; `repetitions` maps a size to its number of lifecycles per scenario."""
+    """What to run; `repetitions` maps a size to its number of lifecycles per scenario, and the
+    sizes in `skip_checkpoints_at` run a second time with the engine's checkpoints skipped."""
 
     chains: Sequence[int] = (1, 10, 50, 100)
     latencies_ms: Sequence[float] = (0.0, 50.0)
     repetitions: Mapping[int, int] = field(default_factory=dict)
+    skip_checkpoints_at: Sequence[int] = (100,)
 
     def reps(self, chains: int) -> int:
         """Lifecycles per scenario: as given, else 5 up to 10 chains and 3 above (a lifecycle
@@ -44,8 +45,12 @@ class Plan:
 
     def scenarios(self, chains: int) -> list[Scenario]:
         """The floor (which makes no calls, so one latency serves all) and the real providers."""
-        return [Scenario(FLOOR, chains)] + [
-            Scenario(DATADDO, chains, latency) for latency in self.latencies_ms
+        skips = [False, True] if chains in self.skip_checkpoints_at else [False]
+        return [
+            scenario
+            for skip in skips
+            for scenario in [Scenario(FLOOR, chains, 0.0, skip)]
+            + [Scenario(DATADDO, chains, latency, skip) for latency in self.latencies_ms]
         ]
 
 
@@ -114,4 +119,5 @@ def meta(plan: Plan, duration_s: float) -> dict[str, Any]:
         "chains": list(plan.chains),
         "latencies_ms": list(plan.latencies_ms),
         "repetitions": {str(n): plan.reps(n) for n in plan.chains},
+        "skip_checkpoints_at": list(plan.skip_checkpoints_at),
     }

@@ -45,6 +45,7 @@ def row(runs: Sequence[Mapping[str, Any]], floor: Sequence[Mapping[str, Any]]) -
     return {
         "chains": chains,
         "latency_ms": latency,
+        "skip_checkpoints": first["skip_checkpoints"],
         "operation": operation,
         "runs": len(runs),
         "wall_s": wall,
@@ -70,23 +71,24 @@ def row(runs: Sequence[Mapping[str, Any]], floor: Sequence[Mapping[str, Any]]) -
 
 
 def rows(measurements: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Rows ordered by size, latency and the lifecycle's order of operations."""
-    groups: dict[tuple[str, int, float, str], list[Mapping[str, Any]]] = {}
+    """Rows ordered by checkpointing, size, latency and the lifecycle's order of operations."""
+    groups: dict[tuple[str, bool, int, float, str], list[Mapping[str, Any]]] = {}
     for m in measurements:
-        key = (m["variant"], m["chains"], m["latency_ms"], m["operation"])
+        key = (m["variant"], m["skip_checkpoints"], m["chains"], m["latency_ms"], m["operation"])
         groups.setdefault(key, []).append(m)
     order = [name for name, _ in OPERATIONS]
     keys = sorted(
-        (k for k in groups if k[0] == DATADDO), key=lambda k: (k[1], k[2], order.index(k[3]))
+        (k for k in groups if k[0] == DATADDO), key=lambda k: (*k[1:4], order.index(k[4]))
     )
-    return [row(groups[k], groups[(FLOOR, k[1], 0.0, k[3])]) for k in keys]
+    return [row(groups[k], groups[(FLOOR, k[1], k[2], 0.0, k[4])]) for k in keys]
 
 
 def targets(table: Sequence[Mapping[str, Any]], sizes: Sequence[Mapping[str, Any]]) -> list[Any]:
     """Each target of the issue: what it asks, what was measured, met or not."""
     by_op: dict[str, list[Mapping[str, Any]]] = {}
     for r in table:
-        by_op.setdefault(r["operation"], []).append(r)
+        if not r["skip_checkpoints"]:  # the engine as users run it by default
+            by_op.setdefault(r["operation"], []).append(r)
     verdicts = [_unchanged(by_op["preview-unchanged"]), _refresh(by_op["refresh"])]
     verdicts += _create(by_op["up"])
     verdicts.append(_up_ratio(by_op["up"]))
@@ -123,7 +125,8 @@ def _create(table: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _up_ratio(table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    biggest = max(table, key=lambda r: (r["chains"], r["latency_ms"]))
+    # 100 chains at 50 ms, or the nearest to it that ran (a shorter plan).
+    biggest = max(table, key=lambda r: (r["chains"] <= 100, r["chains"], r["latency_ms"] == 50))
     ratio = biggest["ratio"]
     target = f"`up` of 100 chains at 50 ms within {UP_RATIO_LIMIT} x (floor + ideal)"
     measured = (
