@@ -298,3 +298,28 @@ def test_invalid_input_fails_preview_naming_fields(
         project.up()
     assert journal.entries() == []  # nothing sent, nothing half-created
     assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+def test_destroy_refused_while_in_use_names_the_user(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = chain_project(tmp_path, emulator)
+    project.up()
+    created = ids(project)
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    # A colleague attaches the stack's source to a flow the stack does not manage.
+    foreign = api.call("POST", "/flows", {"sources": [created["source"]], "label": "Not ours"})
+
+    with pytest.raises(auto.CommandError) as failure:
+        project.destroy()
+    message = str(failure.value)
+    assert created["source"] in message
+    assert foreign["id"] in message
+    assert "Traceback" not in message
+    left = emulator.objects()
+    assert [s["id"] for s in left["sources"]] == [created["source"]]  # nothing half-deleted
+    assert len(left["services"]) == 1
+
+    api.call("DELETE", f"/flows/{foreign['id']}")
+    project.destroy()
+    assert emulator.objects() == {"services": [], "sources": [], "flows": []}
