@@ -10,6 +10,18 @@ import requests
 from dataddo_emulator.testing import RunningEmulator
 
 PREFIX = "/customer-api/v1"
+# A Snapchat source's connector fields, as the tests' programs declare them.
+SNAPCHAT_FIELDS = {
+    "organizationId": "org-1",
+    "accountId": "acct-1",
+    "breakdown": "campaign",
+    "metrics": ["spend"],
+    "labels": ["stats_id"],
+    "action_report_time": "conversion",
+    "swipe_up_attribution_window": "28_DAY",
+    "view_attribution_window": "1_DAY",
+    "dateRange": "{{30d1}}",
+}
 AUTH_ROUTES = {f"{PREFIX}/auth", f"{PREFIX}/refresh"}
 
 
@@ -62,3 +74,24 @@ class OutOfBand:
         response = self.http.request(method, self.url + path, json=body, timeout=30)
         response.raise_for_status()
         return response.json() if response.content else None
+
+    def create_chain(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """A service, a source and a flow made by hand, as in the web app."""
+        credentials = {"staticKey": "old", "clientId": "client-1", "clientSecret": "old"}
+        service = self.call(
+            "POST",
+            "/services",
+            {"serviceName": "snapchat_static", "config": credentials, "label": "Made by hand"},
+        )
+        source = self.call(
+            "POST",
+            "/connectors/snapchat/create-source",
+            {"connectorId": "snapchat", "templateId": "index", "oAuthId": service["id"],
+             "label": "Hand source", "strategy": "incremental", **SNAPCHAT_FIELDS},
+        )  # fmt: skip
+        flow = self.call(
+            "POST",
+            "/flows",
+            {"sources": [source["id"]], "app": "google_data_studio", "label": "Hand flow"},
+        )
+        return service, source, flow

@@ -144,17 +144,36 @@ class Project:
     def destroy(self, **kwargs: Any) -> tuple[auto.DestroyResult, Events]:
         return self._run(self.stack.destroy, **kwargs)
 
+    def _cli_env(self) -> dict[str, str]:
+        return {**os.environ, **self.env, "PULUMI_HOME": str(self.dir.parent / "pulumi-home")}
+
+    def _cli_args(self, args: tuple[str, ...]) -> list[str]:
+        return [str(engine_bin() / "pulumi"), *args, "--stack", self.stack.name]
+
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the CLI directly (for commands the Automation API does not wrap)."""
-        env = {**os.environ, **self.env, "PULUMI_HOME": str(self.dir.parent / "pulumi-home")}
         return subprocess.run(
-            [str(engine_bin() / "pulumi"), *args, "--stack", self.stack.name],
+            self._cli_args(args),
             cwd=self.dir,
-            env=env,
+            env=self._cli_env(),
             capture_output=True,
             text=True,
             check=True,
         )
+
+    def spawn(self, *args: str, output: Path) -> subprocess.Popen[bytes]:
+        """Start the CLI in a session of its own (so that `os.killpg` ends it and every plugin
+        process it started), its stdout and stderr going to `output`."""
+        with output.open("ab") as sink:
+            return subprocess.Popen(
+                self._cli_args(args),
+                cwd=self.dir,
+                env=self._cli_env(),
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def state(self, *, show_secrets: bool = False) -> dict[str, Any]:
         """The stack's checkpoint as `pulumi stack export` prints it."""

@@ -9,24 +9,13 @@ from pathlib import Path
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
-from tests.e2e.api import Journal, OutOfBand
+from tests.e2e.api import SNAPCHAT_FIELDS, Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import REPO, Project
 
 pytestmark = pytest.mark.e2e
 
 SNAPCHAT_SECRETS = {"snapchatRefreshToken": "rt-example", "snapchatClientSecret": "cs-example"}
-SNAPCHAT_CONFIG = {
-    "organizationId": "org-1",
-    "accountId": "acct-1",
-    "breakdown": "campaign",
-    "metrics": ["spend"],
-    "labels": ["stats_id"],
-    "action_report_time": "conversion",
-    "swipe_up_attribution_window": "28_DAY",
-    "view_attribution_window": "1_DAY",
-    "dateRange": "{{30d1}}",
-}
 
 
 def example(tmp_path: Path, emulator: RunningEmulator, name: str) -> Project:
@@ -73,22 +62,7 @@ def test_multi_source_flow(tmp_path: Path, emulator: RunningEmulator) -> None:
 
 
 def test_adopt_objects_made_outside_pulumi(tmp_path: Path, emulator: RunningEmulator) -> None:
-    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
-    service = api.call(
-        "POST",
-        "/services",
-        {
-            "service": "snapchat_static",
-            "data": {"staticKey": "a", "clientId": "b", "clientSecret": "c"},
-        },
-    )
-    source = api.call(
-        "POST",
-        "/connectors/snapchat/create-source",
-        {"connectorId": "snapchat", "templateId": "index", "oAuthId": service["id"],
-         "label": "Made in the web app", "strategy": "incremental", **SNAPCHAT_CONFIG},
-    )  # fmt: skip
-    flow = api.call("POST", "/flows", {"sources": [source["id"]], "app": "google_data_studio"})
+    service, source, flow = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD).create_chain()
 
     project = example(tmp_path, emulator, "adopt")
     project.set_config(
@@ -96,7 +70,7 @@ def test_adopt_objects_made_outside_pulumi(tmp_path: Path, emulator: RunningEmul
             "serviceId": str(service["id"]),
             "sourceId": source["id"],
             "flowId": flow["id"],
-            "sourceConfig": json.dumps(SNAPCHAT_CONFIG),
+            "sourceConfig": json.dumps(SNAPCHAT_FIELDS),
         }
     )
     project.up()

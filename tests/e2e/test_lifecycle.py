@@ -70,6 +70,15 @@ def ids(project: Project) -> dict[str, str]:
     return {name: r["id"] for name, r in project.resources().items()}
 
 
+def deployed_chain(
+    tmp_path: Path, emulator: RunningEmulator
+) -> tuple[Project, dict[str, str], OutOfBand]:
+    """A deployed chain, its ids, and an API session of the same user acting out of band."""
+    project = chain_project(tmp_path, emulator)
+    project.up()
+    return project, ids(project), OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+
+
 def test_in_place_updates_and_credential_rotation(
     tmp_path: Path, emulator: RunningEmulator
 ) -> None:
@@ -172,10 +181,7 @@ def test_replacements(tmp_path: Path, emulator: RunningEmulator) -> None:
 def test_drift_is_shown_by_refresh_and_repaired_by_up(
     tmp_path: Path, emulator: RunningEmulator
 ) -> None:
-    project = chain_project(tmp_path, emulator)
-    project.up()
-    created = ids(project)
-    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    project, created, api = deployed_chain(tmp_path, emulator)
 
     api.call("PUT", f"/sources/{created['source']}", {"label": "renamed in the web app"})
     api.call("DELETE", f"/flows/{created['flow']}")
@@ -199,41 +205,7 @@ def test_drift_is_shown_by_refresh_and_repaired_by_up(
 
 
 def test_adoption_takes_over_existing_objects(tmp_path: Path, emulator: RunningEmulator) -> None:
-    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
-    service = api.call(
-        "POST",
-        "/services",
-        {
-            "serviceName": "snapchat_static",
-            "config": {"staticKey": "old", "clientId": "client-1", "clientSecret": "old"},
-            "label": "Made by hand",
-        },
-    )
-    source = api.call(
-        "POST",
-        "/connectors/snapchat/create-source",
-        {
-            "connectorId": "snapchat",
-            "templateId": "index",
-            "oAuthId": service["id"],
-            "label": "Hand source",
-            "organizationId": "org-1",
-            "accountId": "acct-1",
-            "breakdown": "campaign",
-            "metrics": ["spend"],
-            "labels": ["stats_id"],
-            "action_report_time": "conversion",
-            "swipe_up_attribution_window": "28_DAY",
-            "view_attribution_window": "1_DAY",
-            "dateRange": "{{30d1}}",
-            "strategy": "incremental",
-        },
-    )
-    flow = api.call(
-        "POST",
-        "/flows",
-        {"sources": [source["id"]], "app": "google_data_studio", "label": "Hand flow"},
-    )
+    service, source, flow = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD).create_chain()
 
     project = chain_project(tmp_path, emulator)
     project.set_config(
@@ -303,10 +275,7 @@ def test_invalid_input_fails_preview_naming_fields(
 def test_destroy_refused_while_in_use_names_the_user(
     tmp_path: Path, emulator: RunningEmulator
 ) -> None:
-    project = chain_project(tmp_path, emulator)
-    project.up()
-    created = ids(project)
-    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    project, created, api = deployed_chain(tmp_path, emulator)
     # A colleague attaches the stack's source to a flow the stack does not manage.
     foreign = api.call("POST", "/flows", {"sources": [created["source"]], "label": "Not ours"})
 
