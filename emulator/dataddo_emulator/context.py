@@ -25,6 +25,8 @@ class Emulator:
     journal: Journal
     faults: Faults
     initial_settings: Settings
+    # API requests received and not yet answered (or dropped); changed on the event loop only.
+    in_flight: int = 0
 
     @classmethod
     def open(cls, db: str, users: Mapping[str, str], settings: Settings) -> "Emulator":

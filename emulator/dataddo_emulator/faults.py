@@ -1,14 +1,16 @@
-"""Injected faults: latency, 5xx, 429, dropped connections, failures after commit.
+"""Injected faults: latency, 5xx, 429, dropped connections, failures after commit, malformed
+answers.
 
 Rules are tried in order; the first whose route matches the request and that has hits left
 (`times`) applies to it: it adds its latency and draws at most one fault, in the order drop,
-rate limit, error, fail-after-commit, from a RNG seeded by the configuration.
+rate limit, error, fail-after-commit, malformed, from a RNG seeded by the configuration.
 """
 
 import random
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +22,12 @@ class Fault(StrEnum):
     RATE_LIMIT = "rate_limit"
     ERROR = "error"
     FAIL_AFTER_COMMIT = "fail_after_commit"
+    MALFORMED = "malformed"
+
+
+# How a malformed answer is broken: not JSON at all, JSON objects without their fields, or
+# values of the wrong JSON type (docs/design.md, "Emulator test hooks").
+MalformedMode = Literal["not_json", "missing_fields", "wrong_types"]
 
 
 class FaultRule(BaseModel):
@@ -36,6 +44,8 @@ class FaultRule(BaseModel):
     retry_after: int = Field(1, ge=0)
     drop_rate: float = Field(0, ge=0, le=1)
     fail_after_commit_rate: float = Field(0, ge=0, le=1)
+    malformed_rate: float = Field(0, ge=0, le=1)
+    malformed_mode: MalformedMode = "not_json"
     times: int | None = Field(None, ge=1, description="at most this many requests; null: all")
 
     def rate(self, fault: Fault) -> float:
@@ -44,6 +54,7 @@ class FaultRule(BaseModel):
             Fault.RATE_LIMIT: self.rate_limit_rate,
             Fault.ERROR: self.error_rate,
             Fault.FAIL_AFTER_COMMIT: self.fail_after_commit_rate,
+            Fault.MALFORMED: self.malformed_rate,
         }[fault]
 
 

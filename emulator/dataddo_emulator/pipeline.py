@@ -1,7 +1,7 @@
 """The outermost ASGI layer: injects faults into API requests and records them in the journal.
 
 It sits outside FastAPI so that a fault can answer before any handler runs, replace a stored
-change's response with a 500, or drop the connection without any response.
+change's response with a 500 or a malformed body, or drop the connection without any response.
 """
 
 import asyncio
@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dataddo_emulator.context import Emulator
 from dataddo_emulator.errors import error_response
 from dataddo_emulator.faults import Decision, Fault
+from dataddo_emulator.malformed import malformed
 from dataddo_emulator.redaction import redact
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
@@ -43,6 +44,13 @@ class Pipeline:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
             await self._app(scope, receive, send)
             return
+        self._emu.in_flight += 1
+        try:
+            await self._serve(scope, receive, send)
+        finally:
+            self._emu.in_flight -= 1
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = await _read_body(receive)
         replay = _replay(body, receive)
         value, too_deep = _parse(body)
@@ -58,7 +66,7 @@ class Pipeline:
             await app(scope, replay, record.wrap(send))
             return
         await asyncio.sleep(decision.delay_s)
-        answer = None
+        answer: ASGIApp | None = None
         match decision.fault:
             case Fault.DROP:
                 record.done(None)
@@ -72,6 +80,9 @@ class Pipeline:
             case Fault.FAIL_AFTER_COMMIT:
                 await app(scope, replay, _discard)  # the change is stored, the answer lost
                 answer = error_response(500, "server error after commit (injected)")
+            case Fault.MALFORMED:
+                # the handler runs (a create is stored); its answer arrives broken
+                answer = await malformed(app, scope, replay, decision.rule.malformed_mode)
         await (answer or app)(scope, replay, record.wrap(send))
 
 

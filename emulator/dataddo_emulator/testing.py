@@ -10,6 +10,7 @@
         emu.requests(since=0)  # journal entries after that seq: method, path, route, status,
                                # body (secrets "***"), customer_id, duration_ms, fault
         emu.clear_requests()
+        emu.in_flight()  # API requests being served now (a delayed one still to be carried out)
         emu.objects()  # {"services": [...], "sources": [...], "flows": [...]}, every customer
         emu.set_faults([{"route": "POST /customer-api/v1/flows", "drop_rate": 1, "times": 1}],
                        seed=7)  # rule fields: docs/design.md, "Emulator test hooks"
@@ -20,9 +21,15 @@
         emu.log()    # the server's stderr so far, e.g. to check it logged no traceback
         emu.kill()   # SIGKILL, e.g. to prove that a restart on the same db loses nothing
 
-The server is started with `python -m dataddo_emulator --port 0` (a free port), its first
-stdout line gives the URL; it is stopped when the block ends, also on failure. Its stderr goes
-to a temporary file, whose tail is in the error raised if the server fails to start.
+    port = emu.port
+    emu.kill()
+    with running_emulator(db=tmp_path / "emulator.db", port=port) as again:
+        ...          # the same data at the same URL, so a stack's baseUrl still points at it
+
+The server is started with `python -m dataddo_emulator --port 0` (a free port, unless `port`
+is given), its first stdout line gives the URL; it is stopped when the block ends, also on
+failure. Its stderr goes to a temporary file, whose tail is in the error raised if the server
+fails to start.
 """
 
 import contextlib
@@ -61,6 +68,7 @@ class RunningEmulator:
         self._stderr = stderr
         self.url = url
         self.root = url.removesuffix(API_PREFIX)
+        self.port = int(self.root.rsplit(":", 1)[1])
         self.output = output  # the server's stdout lines after the URL line
         self.http = requests.Session()
         self.http.trust_env = False  # loopback only: never through a proxy from the environment
@@ -79,6 +87,9 @@ class RunningEmulator:
 
     def clear_requests(self) -> None:
         self._hook("DELETE", "requests")
+
+    def in_flight(self) -> int:
+        return int(self._hook("GET", "in-flight")["requests"])
 
     def objects(self) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = self._hook("GET", "objects")
@@ -146,15 +157,16 @@ def running_emulator(
     token_ttl: float | None = None,
     live_after: float | None = None,
     host: str = "127.0.0.1",
+    port: int = 0,
     extra_args: Sequence[str] = (),
     startup_timeout: float = STARTUP_TIMEOUT,
 ) -> Iterator[RunningEmulator]:
-    """Start `python -m dataddo_emulator` on a free port; stop it when the block ends.
+    """Start `python -m dataddo_emulator` on `port` (0: a free one); stop it when the block ends.
 
     `users` adds users ({email: password}) beside demo@example.com / demo; `token_ttl` and
     `live_after` are seconds (default 3600 and 2).
     """
-    args = [sys.executable, "-m", "dataddo_emulator", "--host", host, "--port", "0"]
+    args = [sys.executable, "-m", "dataddo_emulator", "--host", host, "--port", str(port)]
     args += ["--db", os.fspath(db)]
     for email, password in (users or {}).items():
         args += ["--user", f"{email}:{password}"]

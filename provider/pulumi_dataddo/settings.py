@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from pulumi_dataddo import secrets
 
 DEFAULT_BASE_URL = "https://headless.dataddo.com/customer-api/v1"
+# Seconds to wait for an answer before a request counts as failed (a create is then reconciled).
+DEFAULT_TIMEOUT = 60.0
+_TRUE = frozenset({"1", "true", "yes", "on"})
 # (attribute, stack config key, environment variable)
 SOURCES = (
     ("base_url", "dataddo:baseUrl", "DATADDO_BASE_URL"),
     ("email", "dataddo:email", "DATADDO_EMAIL"),
     ("password", "dataddo:password", "DATADDO_PASSWORD"),
     ("access_token", "dataddo:accessToken", "DATADDO_ACCESS_TOKEN"),
+    ("timeout", "dataddo:timeout", "DATADDO_TIMEOUT"),
+    ("recover", "dataddo:recover", "DATADDO_RECOVER"),
 )
 CONFIG_KEYS = tuple(key for _, key, _ in SOURCES)
 
@@ -38,6 +43,10 @@ class Settings:
     email: str | None = None
     password: str | None = None
     access_token: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    # Recovery mode (README "Recovery"): every create first adopts the one identical object a
+    # killed or failed run may have left, at the cost of one listing per create.
+    recover: bool = False
 
     def __post_init__(self) -> None:
         secrets.remember(self.password, self.access_token)
@@ -65,8 +74,29 @@ def resolve(config: ConfigLookup, environ: Mapping[str, str] | None = None) -> S
         value = config(key) or env.get(variable)
         if value:
             values[attribute] = str(value)
-    values["base_url"] = values.get("base_url", DEFAULT_BASE_URL).rstrip("/")
-    return Settings(**values)
+    return Settings(
+        base_url=values.get("base_url", DEFAULT_BASE_URL).rstrip("/"),
+        email=values.get("email"),
+        password=values.get("password"),
+        access_token=values.get("access_token"),
+        timeout=_seconds(values.get("timeout")),
+        recover=values.get("recover", "").strip().lower() in _TRUE,
+    )
+
+
+def _seconds(text: str | None) -> float:
+    """The timeout setting: a positive number of seconds."""
+    if text is None:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise SettingsError(
+            f"dataddo:timeout (DATADDO_TIMEOUT) must be positive seconds, got {text!r}"
+        )
+    return value
 
 
 _stack_config: dict[str, str] = {}

@@ -1,6 +1,8 @@
 """Injected faults: latency, 5xx, 429 with Retry-After, dropped connections, fail-after-commit."""
 
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -118,3 +120,58 @@ def test_bad_rules_are_400(server: RunningEmulator, rule: dict[str, object]) -> 
     response = server.http.put(f"{server.root}/_emulator/faults", json={"rules": [rule]})
     assert response.status_code == 400, response.text
     assert set(response.json()) == {"message", "errors"}
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("missing_fields", [{}]),
+        ("wrong_types", {"data": []}),
+    ],
+)
+def test_malformed_json_answers(
+    server: RunningEmulator, api: Api, mode: str, expected: object
+) -> None:
+    server.set_faults([{"route": LIST_SERVICES, "malformed_rate": 1, "malformed_mode": mode}])
+    response = api.request("GET", "/services")
+    assert (response.status_code, response.json()) == (200, expected)
+    assert server.requests()[-1]["fault"] == "malformed"
+
+
+def test_malformed_answer_after_a_stored_create(server: RunningEmulator, api: Api) -> None:
+    source_id = api.source()
+    server.set_faults([{"route": FLOWS, "malformed_rate": 1}])  # not_json by default
+    response = api.request("POST", "/flows", json={"sources": [source_id], "label": "Kept"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.content.startswith(b"<html>")
+    [flow] = server.objects()["flows"]
+    assert flow["label"] == "Kept"
+
+    server.set_faults([{"route": FLOWS, "malformed_rate": 1, "malformed_mode": "wrong_types"}])
+    answer = api.request("POST", "/flows", json={"sources": [source_id]}).json()
+    assert isinstance(answer["id"], list)
+
+
+def test_errors_are_not_malformed(server: RunningEmulator, api: Api) -> None:
+    server.set_faults([{"route": SERVICES, "malformed_rate": 1}])
+    response = api.request("POST", "/services", json={"serviceName": "", "config": {}})
+    assert response.status_code == 400
+    assert set(response.json()) == {"message", "errors"}
+
+
+def test_in_flight_counts_delayed_requests(server: RunningEmulator, api: Api) -> None:
+    server.set_faults([{"route": LIST_SERVICES, "latency_ms": 600}])
+    assert server.in_flight() == 0
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(api.call, "GET", "/services")
+        assert _eventually(lambda: server.in_flight() == 1)
+        pending.result()
+    assert server.in_flight() == 0
+
+
+def _eventually(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()

@@ -51,6 +51,13 @@ async def requests(emu: Emu, since: Annotated[int, Query(ge=0)] = 0) -> list[dic
     return emu.journal.since(since)
 
 
+@router.get("/in-flight")
+async def in_flight(emu: Emu) -> dict[str, int]:
+    """How many API requests are being served (delayed ones included): 0 once every request
+    a killed or timed-out client sent has been carried out."""
+    return {"requests": emu.in_flight}
+
+
 @router.delete("/requests", status_code=204)
 async def clear_requests(emu: Emu) -> Response:
     emu.journal.clear()

@@ -7,6 +7,7 @@ records (`responses.py`) or raises an `ApiError` subclass (`errors.py`).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from urllib.parse import quote
 import requests
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 
+from pulumi_dataddo.diagnostics import logger
 from pulumi_dataddo.http import errors, responses
 from pulumi_dataddo.http.auth import Token, TokenManager
 from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo, SourceStatus, Where
@@ -49,14 +51,19 @@ class DataddoClient:
         retry: RetryPolicy | None = None,
     ) -> None:
         self.base_url = settings.base_url
-        self._timeouts = timeouts or Timeouts()
-        self._session = new_session(retry or RetryPolicy())
+        self._timeouts = timeouts or Timeouts(read=settings.timeout)
+        # Recovery mode: creates look for an identical object first (logic/reconcile.py).
+        self.recover = settings.recover
+        # Logging in and refreshing create nothing, so they are retried like reads.
+        logins = (f"{self.base_url}/auth", f"{self.base_url}/refresh")
+        self._session = new_session(retry or RetryPolicy(), safe_posts=logins)
         self._tokens = TokenManager(settings, self._send)
 
     # -- transport ------------------------------------------------------------------------------
 
     def _send(self, method: str, path: str, body: Any, headers: dict[str, str]) -> Any:
         """One request (with the session's retries); the parsed JSON answer or None."""
+        started = time.monotonic()
         try:
             response = self._session.request(
                 method,
@@ -66,7 +73,12 @@ class DataddoClient:
                 timeout=(self._timeouts.connect, self._timeouts.read),
             )
         except requests.RequestException as exc:
-            raise errors.TransportError(method, path, None, self._problem(exc)) from None
+            problem = self._problem(exc)
+            logger.warning("%s %s: %s", method, path, problem)
+            raise errors.TransportError(method, path, None, problem) from None
+        # Method, path and status only: bodies and headers hold credentials.
+        elapsed_ms = (time.monotonic() - started) * 1000
+        logger.info("%s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed_ms)
         if response.status_code >= 400:
             raise errors.from_body(method, path, response.status_code, response.content)
         if response.status_code == 204 or not response.content:
@@ -88,7 +100,13 @@ class DataddoClient:
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
         """An authenticated request; on 401 the token is renewed once and the request resent."""
-        token: Token = self._tokens.current()
+        try:
+            token: Token = self._tokens.current()
+        except (errors.ServerError, errors.TransportError, errors.MalformedResponse) as exc:
+            # Not the request's own failure: nothing was sent, so nothing is ambiguous.
+            raise errors.LoginUnavailable(
+                exc.method, exc.path, exc.status, f"logging in failed: {exc.detail}"
+            ) from None
         try:
             return self._send(method, path, body, token.headers())
         except errors.Unauthorized as exc:

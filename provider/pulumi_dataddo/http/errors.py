@@ -76,6 +76,11 @@ class MalformedResponse(ApiError):
     """The answer was not JSON or lacked the fields the contract promises."""
 
 
+class LoginUnavailable(ApiError):
+    """Logging in failed without a refusal (5xx, no answer, a malformed answer), so the request
+    itself was never sent."""
+
+
 _BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequest,
     401: Unauthorized,

@@ -6,6 +6,7 @@ so (service create answers, id types) and strict where the provider relies on a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from pulumi_dataddo.http.errors import MalformedResponse
 
 Json = dict[str, Any]
+OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,13 @@ class ServiceInfo:
     id: int
     service: str | None
     label: str | None
+    last_action: float | None = None  # Unix seconds of the last change, so after the creation
+
+    @property
+    def existed_at(self) -> float | None:
+        """A time (Unix seconds) by which the object existed: its creation or a later change.
+        An object that existed before a create started was not made by that create."""
+        return self.last_action
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,11 @@ class SourceInfo:
     oauth_id: str | None = None
     schedule: Mapping[str, Any] | None = None
     status: str | None = None
+    created: float | None = None
+
+    @property
+    def existed_at(self) -> float | None:
+        return self.created if self.created is not None else id_time(self.id)
 
 
 @dataclass(frozen=True)
@@ -52,11 +66,28 @@ class FlowInfo:
     app: str | None = None
     api_id: str | None = None
 
+    @property
+    def existed_at(self) -> float | None:
+        return id_time(self.id)
+
 
 @dataclass(frozen=True)
 class SourceStatus:
     status: str
     description: str
+
+
+def id_time(object_id: str) -> float | None:
+    """The creation second an ObjectId-like id starts with (its first 8 hex digits)."""
+    return float(int(object_id[:8], 16)) if OBJECT_ID.match(object_id) else None
+
+
+def _seconds(body: Json, key: str) -> float | None:
+    """A Unix time field; anything else is None (used only to narrow a search, never needed)."""
+    value = body.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
 def obj(where: Where, body: Any) -> Json:
@@ -111,6 +142,7 @@ def service(where: Where, body: Any) -> ServiceInfo:
         id=_service_id(where, body.get("id")),
         service=_str(where, body, "service") or _str(where, body, "serviceName"),
         label=_str(where, body, "label"),
+        last_action=_seconds(body, "last_action"),
     )
 
 
@@ -126,6 +158,7 @@ def source(where: Where, body: Any) -> SourceInfo:
         oauth_id=_str(where, body, "o_auth_id") or _str(where, body, "oAuthId"),
         schedule=schedule,
         status=_str(where, body, "status"),
+        created=_seconds(body, "created"),
     )
 
 

@@ -2,11 +2,13 @@
 
 Idempotent calls (GET, PUT, DELETE) retry on 429 (honouring `Retry-After`), 502/503/504 and
 connection errors, with exponential backoff. A POST is retried only on 429, when the API says
-it did nothing: any other POST failure is left to the caller's reconciliation.
+it did nothing: any other POST failure is left to the caller's reconciliation. POSTs that
+create nothing (logging in, refreshing a token: `safe_posts`) retry like idempotent calls.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import requests
@@ -39,15 +41,25 @@ class DataddoRetry(Retry):
         return super().is_retry(method, status_code, has_retry_after)
 
 
-def new_session(policy: RetryPolicy) -> requests.Session:
-    """A session whose adapter retries by `policy` and pools `POOL_SIZE` connections."""
-    retry = DataddoRetry(
+def new_session(policy: RetryPolicy, safe_posts: Iterable[str] = ()) -> requests.Session:
+    """A session whose adapter retries by `policy` and pools `POOL_SIZE` connections; URLs
+    starting with one of `safe_posts` retry POSTs too."""
+    session = requests.Session()
+    session.mount("http://", _adapter(policy, DataddoRetry, IDEMPOTENT))
+    session.mount("https://", _adapter(policy, DataddoRetry, IDEMPOTENT))
+    for prefix in safe_posts:
+        session.mount(prefix, _adapter(policy, Retry, IDEMPOTENT | {"POST"}))
+    return session
+
+
+def _adapter(policy: RetryPolicy, kind: type[Retry], methods: frozenset[str]) -> HTTPAdapter:
+    retry = kind(
         total=policy.retries,
         connect=policy.retries,
         read=policy.retries,
         status=policy.retries,
         other=0,
-        allowed_methods=IDEMPOTENT,
+        allowed_methods=methods,
         status_forcelist=TRANSIENT,
         backoff_factor=policy.backoff,
         backoff_max=policy.backoff_max,
@@ -55,8 +67,4 @@ def new_session(policy: RetryPolicy) -> requests.Session:
         raise_on_status=False,
         retry_after_max=policy.retry_after_max,
     )
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=POOL_SIZE, pool_maxsize=POOL_SIZE)
-    session = requests.Session()
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
+    return HTTPAdapter(max_retries=retry, pool_connections=POOL_SIZE, pool_maxsize=POOL_SIZE)

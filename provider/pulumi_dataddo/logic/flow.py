@@ -13,7 +13,7 @@ from pulumi_dataddo.http.responses import FlowInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads
 from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
 from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
-from pulumi_dataddo.logic.reconcile import create_once
+from pulumi_dataddo.logic.reconcile import Collection, create_once
 from pulumi_dataddo.logic.validation import Validator
 from pulumi_dataddo.logic.values import is_unknown
 
@@ -68,13 +68,14 @@ def create(api: DataddoClient, inputs: Props) -> Created:
         found = api.update_flow(found.id, payloads.update_flow(sources, label))
     else:
         body = payloads.create_flow(sources, app, label)
-        found = create_once(
+        flows = Collection(
             KIND,
-            post=lambda: api.create_flow(body),
             listing=api.list_flows,
             ident=lambda f: f.id,
+            existed_at=lambda f: f.existed_at,
             matches=lambda f: (f.label, f.app, sorted(f.sources)) == (label, app, sorted(sources)),
         )
+        found = create_once(lambda: api.create_flow(body), flows, look_first=api.recover)
     return Created(found.id, _outputs(inputs, found))
 
 

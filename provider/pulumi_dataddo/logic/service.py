@@ -14,7 +14,7 @@ from pulumi_dataddo.http.responses import ServiceInfo
 from pulumi_dataddo.logic import lifecycle, payloads
 from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
 from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
-from pulumi_dataddo.logic.reconcile import create_once
+from pulumi_dataddo.logic.reconcile import Collection, create_once
 from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
 from pulumi_dataddo.logic.values import integer_text
 
@@ -59,12 +59,17 @@ def create(api: DataddoClient, inputs: Props) -> Created:
         service_id = found.id
     else:
         body = payloads.create_service(service, config, label)
-        service_id = create_once(
+        services = Collection(
             KIND,
-            post=lambda: ServiceInfo(api.create_service(body), service, label),
             listing=api.list_services,
             ident=lambda s: str(s.id),
+            existed_at=lambda s: s.existed_at,
             matches=lambda s: s.service == service and label in (None, s.label),
+        )
+        service_id = create_once(
+            lambda: ServiceInfo(api.create_service(body), service, label),
+            services,
+            look_first=api.recover,
         ).id
     return Created(str(service_id), _outputs(inputs, service_id))
 

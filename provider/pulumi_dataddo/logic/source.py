@@ -25,7 +25,7 @@ from pulumi_dataddo.logic.base import (
 )
 from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
 from pulumi_dataddo.logic.readiness import wait_until_live
-from pulumi_dataddo.logic.reconcile import create_once
+from pulumi_dataddo.logic.reconcile import Collection, create_once
 from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
 from pulumi_dataddo.logic.values import integer_text
 
@@ -122,12 +122,15 @@ def _create(api: DataddoClient, inputs: Props) -> SourceInfo:
             return False
         return oauth is None or _id_text(api.get_source(found.id).oauth_id) == _id_text(oauth)
 
-    return create_once(
+    sources = Collection(
         KIND,
-        post=lambda: api.create_source(connector_id, body),
         listing=api.list_sources,
         ident=lambda s: s.id,
+        existed_at=lambda s: s.existed_at,
         matches=matches,
+    )
+    return create_once(
+        lambda: api.create_source(connector_id, body), sources, look_first=api.recover
     )
 
 

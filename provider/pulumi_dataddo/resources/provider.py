@@ -2,7 +2,8 @@
 
 Instances hold nothing (they are pickled into state by reference): settings come from
 `configure` into a process-wide registry, and the HTTP client is process-wide too. Every error
-leaves as a `ProviderError` whose message is redacted, without a deep traceback.
+leaves as a `DataddoError` whose message is redacted; in the provider process the user's console
+shows that one line, no traceback (`process.py`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,24 @@ import pulumi.dynamic as dyn
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
-from pulumi_dataddo import secrets, settings
+from pulumi_dataddo import diagnostics, secrets, settings
 from pulumi_dataddo.http.client import DataddoClient, shared_client
 from pulumi_dataddo.logic.base import ProviderError, ResourceLogic
 from pulumi_dataddo.logic.values import UNKNOWN
+from pulumi_dataddo.resources import process
+
+# Imported by the program and by the provider process (when it unpickles a provider): set up
+# how each reports errors, and the log.
+process.setup()
+
+
+class DataddoError(ProviderError):
+    """The error a user reads. Shown by its bare name (`DataddoError: creating flow: ...`):
+    the console line Pulumi prints is `traceback.format_exc()`, which qualifies other names
+    with their module."""
+
+
+DataddoError.__module__ = "builtins"
 
 
 def plain(value: Any) -> Any:
@@ -47,7 +62,8 @@ def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
         message = f"{action} {subject}: {type(exc).__name__}: {exc}"
     else:
         return
-    raise ProviderError(secrets.redact(message)) from None
+    diagnostics.logger.warning("%s", message)  # redacted by the log's formatter
+    raise DataddoError(secrets.redact(message)) from None
 
 
 def client() -> DataddoClient:
