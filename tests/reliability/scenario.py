@@ -1,0 +1,142 @@
+"""Running a stack through a bad day and the documented recovery (README "Recovery"), keeping
+everything the user saw for the secret search."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pulumi import automation as auto
+
+from tests.e2e.harness import Project
+
+TRACEBACK = "Traceback (most recent call last)"
+# The line every provider failure reaches the console with (resources/provider.py).
+ERROR_LINE = "DataddoError: "
+
+
+@dataclass
+class Outcome:
+    """How one command ended: completed, failed, or killed; with its console text."""
+
+    completed: bool
+    text: str
+    killed: bool = False
+
+    @property
+    def clear(self) -> bool:
+        """Completed or killed, or failed naming a provider error and showing no traceback."""
+        failed_clearly = ERROR_LINE in self.text and TRACEBACK not in self.text
+        return self.completed or self.killed or failed_clearly
+
+    def summary(self) -> str:
+        if self.completed:
+            return "completed"
+        if self.killed:
+            return "killed (SIGKILL)"
+        reasons = [line for line in self.text.splitlines() if ERROR_LINE in line]
+        return "failed: " + (reasons[0].split(ERROR_LINE, 1)[1][:120] if reasons else "?")
+
+
+@dataclass
+class Stack:
+    """A project (its objects' labels start with `prefix`), the console text of everything
+    run on it, and its provider log."""
+
+    project: Project
+    prefix: str
+    log_file: Path
+    console: list[str] = field(default_factory=list)
+
+    def run(self, operation: Callable[..., Any], **kwargs: Any) -> Outcome:
+        lines: list[str] = []
+        try:
+            operation(on_output=lines.append, **kwargs)
+        except auto.CommandError as exc:
+            text = "\n".join([*lines, str(exc)])
+            self.console.append(text)
+            return Outcome(False, text)
+        text = "\n".join(lines)
+        self.console.append(text)
+        return Outcome(True, text)
+
+    def preview(self, **kwargs: Any) -> Outcome:
+        return self.run(self.project.stack.preview, **kwargs)
+
+    def up(self, **kwargs: Any) -> Outcome:
+        return self.run(self.project.stack.up, **kwargs)
+
+    def refresh(self, **kwargs: Any) -> Outcome:
+        return self.run(self.project.stack.refresh, **kwargs)
+
+    def destroy(self, **kwargs: Any) -> Outcome:
+        return self.run(self.project.stack.destroy, **kwargs)
+
+    def recover(self, *, killed: bool = False) -> Outcome:
+        """The documented recovery: unlock after a kill, refresh dropping interrupted creates,
+        then `up` in recovery mode, which adopts what an interrupted create made."""
+        if killed:
+            self.project.stack.cancel()
+        refreshed = self.refresh(clear_pending_creates=True)
+        assert refreshed.completed, refreshed.text
+        with recovery_mode(self.project):
+            return self.up()
+
+    def converged(self) -> bool:
+        """Whether a preview now finds nothing to change."""
+        lines: list[str] = []
+        result = self.project.stack.preview(on_output=lines.append)
+        self.console.append("\n".join(lines))
+        return set(result.change_summary) == {"same"}
+
+
+@contextlib.contextmanager
+def recovery_mode(project: Project) -> Iterator[None]:
+    """`DATADDO_RECOVER=1` for the commands run inside the block."""
+    workspace = project.stack.workspace
+    before = dict(workspace.env_vars)
+    workspace.env_vars = {**before, "DATADDO_RECOVER": "1"}
+    try:
+        yield
+    finally:
+        workspace.env_vars = before
+
+
+def kill_session(session: int) -> None:
+    """SIGKILL a CLI started in a session of its own and every process of that session, as a
+    CI runner ending a job does. (Killing only the CLI's process group is not enough: the
+    engine starts the language host, the program and each provider in process groups of their
+    own, and they outlive it.)"""
+    while members := session_members(session):
+        for pid in members:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.05)
+
+
+def session_members(session: int) -> list[int]:
+    """The processes still alive in a session (zombies excluded)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if fields[0] != "Z" and int(fields[3]) == session:
+                alive.append(int(entry.name))
+    return alive
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()
