@@ -21,6 +21,7 @@ import pulumi_dataddo as dataddo
 
 cfg = pulumi.Config()
 prefix = cfg.require("prefix")
+flow_suffix = cfg.get("flowSuffix") or ""  # a label change, for update scenarios
 for i in range(int(cfg.require("chains"))):
     auth = dataddo.Service(
         f"service-{i}",
@@ -42,7 +43,7 @@ for i in range(int(cfg.require("chains"))):
         strategy="incremental",
     )
     dataddo.Flow(f"flow-{i}", sources=[source.id], app="google_data_studio",
-                 label=f"{prefix} flow {i}")
+                 label=f"{prefix} flow {i}{flow_suffix}")
 """
 
 

@@ -71,10 +71,14 @@ def left_behind(served: Served, stack: Stack, *, chains: int = CHAINS) -> str:
     return f"{counts.orphans} orphans, {pending_creates(stack.project)} pending creates"
 
 
-def secret_hits(served: Served, stacks: Mapping[str, Stack]) -> list[tuple[str, str]]:
+def secret_hits(
+    served: Served, stacks: Mapping[str, Stack], more: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """Where any secret (passwords, service credentials, every issued token) shows in plain
-    text: stack exports, console output, provider logs, the emulator's journal."""
+    text: stack exports, console output, provider logs, the emulator's journal, and `more`."""
     exposure = Exposure()
+    for where, text in (more or {}).items():
+        exposure.add(where, text)
     for stack in stacks.values():
         for text in stack.console:
             exposure.add("console", text)
@@ -96,10 +100,12 @@ def finish(
     before_recovery: str = "",
     chains: int = CHAINS,
     user: tuple[str, str] = USER,
+    more: Mapping[str, str] | None = None,
 ) -> Counts:
-    """Count, search, record; then assert the scenario left nothing wrong."""
+    """Count, search (`more`: other texts to search, by where they were read), record; then
+    assert the scenario left nothing wrong."""
     counts = count(served.emulator, user[0], {p: s.project for p, s in stacks.items()}, chains)
-    hits = secret_hits(served, stacks)
+    hits = secret_hits(served, stacks, more)
     figures.add(
         Row(
             scenario=scenario,

@@ -88,7 +88,7 @@ class DataddoClient:
         except ValueError:
             snippet = response.text[:80]
             raise errors.MalformedResponse(
-                method, path, response.status_code, f"answer is not JSON: {snippet!r}"
+                method, path, response.status_code, f"malformed answer: not JSON: {snippet!r}"
             ) from None
 
     def _problem(self, exc: requests.RequestException) -> str:

@@ -18,6 +18,7 @@ from pulumi.runtime import rpc
 
 from pulumi_dataddo import diagnostics, secrets, settings
 from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.http.errors import ApiError
 from pulumi_dataddo.logic.base import ProviderError, ResourceLogic
 from pulumi_dataddo.logic.values import UNKNOWN
 from pulumi_dataddo.resources import process
@@ -56,8 +57,8 @@ def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
     subject = f"{kind} {id_}" if id_ else kind
     try:
         yield
-    except (ProviderError, settings.SettingsError) as exc:
-        message = f"{action} {subject}: {exc}"
+    except (ProviderError, settings.SettingsError, ApiError) as exc:
+        message = f"{action} {subject}: {exc}"  # an API error names its request and status
     except Exception as exc:  # an API error, or a bug: still no secrets and no deep traceback
         message = f"{action} {subject}: {type(exc).__name__}: {exc}"
     else:
