@@ -14,6 +14,7 @@ KINDS = ("service", "source", "flow")
 # Secret values the program handles; tests search every output for them (see audit.py).
 STATIC_KEY = "static-key-rel-4Hq9Xw"
 CLIENT_SECRET = "client-secret-rel-7Lp2Kd"
+ROTATED_SECRET = "client-secret-rotated-3Jd8Ws"  # what a credential rotation sets
 
 PROGRAM = """
 import pulumi

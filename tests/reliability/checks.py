@@ -14,7 +14,13 @@ from tests.reliability.audit import (
     pending_creates,
     tokens_as_secrets,
 )
-from tests.reliability.chains import CHAINS, CLIENT_SECRET, STATIC_KEY, chains_project
+from tests.reliability.chains import (
+    CHAINS,
+    CLIENT_SECRET,
+    ROTATED_SECRET,
+    STATIC_KEY,
+    chains_project,
+)
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures, Row
 from tests.reliability.scenario import Outcome, Stack, wait_until
@@ -24,6 +30,7 @@ SECRETS = {
     "other login password": OTHER[1],
     "staticKey": STATIC_KEY,
     "clientSecret": CLIENT_SECRET,
+    "rotated clientSecret": ROTATED_SECRET,
 }
 
 

@@ -44,6 +44,15 @@ class Outcome:
         return "failed: " + (reasons[0].split(ERROR_LINE, 1)[1][:120] if reasons else "?")
 
 
+def assert_fails_clearly(outcome: Outcome, *expected: str) -> None:
+    """The command failed with a provider error line, no traceback, and names `expected`."""
+    assert not outcome.completed
+    assert ERROR_LINE in outcome.text, outcome.text[-3000:]
+    assert TRACEBACK not in outcome.text, outcome.text[-3000:]
+    for text in expected:
+        assert text in outcome.text, outcome.text[-3000:]
+
+
 @dataclass
 class Stack:
     """A project (its objects' labels start with `prefix`), the console text of everything

@@ -1,0 +1,180 @@
+"""Secrets never in plain text, wrong credentials stopped before any change, customers kept
+apart, and two stacks on one account applied at the same time."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.api import SNAPCHAT_FIELDS, Journal, OutOfBand
+from tests.e2e.harness import Project
+from tests.reliability.audit import account_objects, state_ids
+from tests.reliability.chains import ROTATED_SECRET
+from tests.reliability.checks import finish, injected_faults, open_stack, secret_hits
+from tests.reliability.conftest import OTHER, USER, Served
+from tests.reliability.figures import Figures
+from tests.reliability.scenario import Stack, assert_fails_clearly
+from tests.reliability.test_faults import API, on_creates
+
+pytestmark = pytest.mark.e2e
+
+
+def test_no_secret_in_any_output(tmp_path: Path, served: Served, figures: Figures) -> None:
+    """Preview, up, a failing credential rotation, refresh, up, destroy: every console line,
+    the state export, the provider log and the journal hold no secret (finish searches)."""
+    stack = open_stack(tmp_path, served, chains=2)
+    assert stack.preview().completed
+    assert stack.up().completed
+    stack.project.set_config({"clientSecret": ROTATED_SECRET}, secret=True)
+    served.emulator.set_faults([{"route": f"PUT {API}/services/{{id}}", "error_rate": 1}])
+    rotation = stack.up()
+    assert_fails_clearly(rotation, "updating service")
+    served.emulator.clear_faults()
+    assert stack.refresh().completed
+    assert stack.up().completed
+    assert stack.converged()
+    finish(
+        "secrets: preview, up, failed rotation, refresh, up",
+        served,
+        figures,
+        {"rel": stack},
+        first_run=rotation,
+        faults=injected_faults(served),
+        chains=2,
+    )
+    assert stack.destroy().completed
+    assert secret_hits(served, {"rel": stack}) == []
+
+
+@pytest.mark.parametrize(
+    ("credentials", "expected"),
+    [
+        ({"dataddo:password": "not-the-password-1x"}, f"login refused for {USER[0]}"),
+        ({"dataddo:accessToken": "not-a-token-2y"}, "the access token was rejected"),
+    ],
+    ids=["password", "access token"],
+)
+def test_wrong_credentials_fail_before_any_change(
+    tmp_path: Path, served: Served, credentials: dict[str, str], expected: str
+) -> None:
+    stack = open_stack(tmp_path, served, chains=2)
+    if "dataddo:accessToken" in credentials:
+        stack.project.stack.remove_config("dataddo:email")
+        stack.project.stack.remove_config("dataddo:password")
+    stack.project.set_config(credentials, secret=True)
+    journal = Journal(served.emulator)
+    outcome = stack.up()
+    assert_fails_clearly(outcome, expected)
+    assert {e["status"] for e in journal.entries()} == {401}  # refused, nothing done
+    assert account_objects(served.emulator, USER[0]) == {"service": [], "source": [], "flow": []}
+    assert stack.project.resources() == {}
+    assert not any(value in outcome.text for value in credentials.values())
+
+
+# One resource adopting another customer's object, or using its source.
+FOREIGN = """
+import pulumi
+import pulumi_dataddo as dataddo
+
+cfg = pulumi.Config()
+kind, other = cfg.require("kind"), cfg.require("other")
+if kind == "service":
+    dataddo.Service("s", service="snapchat_static", config={"clientId": "c"}, adopt_id=other)
+elif kind == "source":
+    dataddo.Source("s", connector_id="snapchat", label="x", config=FIELDS,
+                   strategy="incremental", adopt_id=other)
+elif kind == "flow":
+    dataddo.Flow("f", sources=[cfg.require("otherSource")], app="google_data_studio",
+                 adopt_id=other)
+else:
+    dataddo.Flow("f", sources=[other], app="google_data_studio", label="uses a foreign source")
+"""
+
+
+def test_a_customer_cannot_read_change_or_delete_another_customers_objects(
+    tmp_path: Path, served: Served
+) -> None:
+    service, source, flow = OutOfBand(served.emulator, *OTHER).create_chain()
+    theirs = account_objects(served.emulator, OTHER[0])
+    program = FOREIGN.replace("FIELDS", repr(SNAPCHAT_FIELDS))
+    cases = {
+        "service": (str(service["id"]), f"adopt_id {service['id']}: this Dataddo account has no"),
+        "source": (source["id"], f"adopt_id {source['id']}: this Dataddo account has no source"),
+        "flow": (flow["id"], f"adopt_id {flow['id']}: this Dataddo account has no flow"),
+        "flow source": (source["id"], source["id"]),
+    }
+    for kind, (other, expected) in cases.items():
+        project = Project(tmp_path / kind.replace(" ", "-"), program, name="foreign")
+        project.set_config(
+            {
+                "dataddo:baseUrl": served.emulator.url,
+                "dataddo:email": USER[0],
+                "kind": kind,
+                "other": other,
+                "otherSource": source["id"],
+            }
+        )
+        project.set_config({"dataddo:password": USER[1]}, secret=True)
+        outcome = Stack(project, "foreign", tmp_path / "foreign.log").up()
+        assert_fails_clearly(outcome, expected)
+        assert project.resources() == {}
+
+    # A state that points at their ids (hand-edited, or another customer's credentials
+    # configured): updates are refused (404), destroy only forgets them.
+    stack = open_stack(tmp_path, served, chains=1)
+    assert stack.up().completed
+    ours = {kind: ids.pop() for kind, ids in state_ids(stack.project).items()}
+    _point_state_at(stack.project, ours, {"service": str(service["id"]), "source": source["id"],
+                                          "flow": flow["id"]})  # fmt: skip
+    stack.project.set_config({"flowSuffix": " renamed"})
+    assert_fails_clearly(stack.up(), f"PUT /flows/{flow['id']}: 404")
+    assert stack.destroy().completed
+    assert account_objects(served.emulator, OTHER[0]) == theirs  # untouched throughout
+
+
+def _point_state_at(project: Project, ours: dict[str, str], theirs: dict[str, str]) -> None:
+    """Rewrite the stack's state so that its resources carry the other customer's ids."""
+    text = json.dumps(project.state())
+    for kind, old in ours.items():
+        text = text.replace(f'"{old}"', f'"{theirs[kind]}"')
+    swapped = project.dir / "swapped.json"
+    swapped.write_text(text)
+    project.cli("stack", "import", "--file", str(swapped))
+
+
+def test_two_stacks_on_one_account_at_once(
+    tmp_path: Path, served: Served, figures: Figures
+) -> None:
+    """Both applied concurrently while creates fail after commit: each adopts only its own."""
+    stacks = {p: open_stack(tmp_path, served, prefix=p, chains=10) for p in ("alpha", "beta")}
+    served.emulator.set_faults(on_creates(fail_after_commit_rate=0.3), seed=13)
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda s: s.up(), stacks.values()))
+    faults = injected_faults(served)
+    served.emulator.clear_faults()
+    assert all(o.completed for o in outcomes), [o.text[-2000:] for o in outcomes]
+    for prefix, stack in stacks.items():
+        labels = _labels_in_state(stack.project)
+        assert labels
+        assert all(label.startswith(f"{prefix} ") for label in labels)
+        assert stack.converged()
+    finish(
+        "two stacks, one account, at once (fail-after-commit)",
+        served,
+        figures,
+        stacks,
+        first_run=outcomes[0],
+        faults=faults,
+        chains=10,
+    )
+    with ThreadPoolExecutor(2) as pool:
+        assert all(o.completed for o in pool.map(lambda s: s.destroy(), stacks.values()))
+    assert account_objects(served.emulator, USER[0]) == {"service": [], "source": [], "flow": []}
+
+
+def _labels_in_state(project: Project) -> list[Any]:
+    return [r["outputs"].get("label") for r in project.resources().values()]
