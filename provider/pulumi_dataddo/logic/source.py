@@ -72,7 +72,8 @@ def check(_olds: Props, news: Props) -> Checked:
     connector_form.check_connector(v, connector_id)
     v.text("label", news.get("label"), required=True)
     v.service_id("oauth_id", news.get("oauth_id"))
-    template_id = news.get("template_id") or DEFAULT_TEMPLATE
+    # Only a missing template defaults: a wrong value (0, "", []) is refused, not replaced.
+    template_id = DEFAULT_TEMPLATE if news.get("template_id") is None else news["template_id"]
     v.text("template_id", template_id, pattern=IDENTIFIER, expected="a template id such as index")
     config = v.mapping("config", news.get("config"))
     schedule.validate(v, news.get("schedule"))

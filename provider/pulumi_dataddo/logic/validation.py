@@ -83,7 +83,13 @@ class Validator:
     def mapping(
         self, name: str, value: Any, *, required: bool = False, secret: bool = False
     ) -> dict[str, Any] | None:
-        """An object with string keys; returned for further checks when known and valid."""
+        """An object with string keys; returned for further checks when known and valid.
+        Keys are checked even while some values are not known yet (keys are always known)."""
+        if isinstance(value, dict):
+            bad = [k for k in value if not isinstance(k, str) or not k]
+            if bad:
+                self.fail(name, f"keys must be non-empty strings, got {', '.join(map(repr, bad))}")
+                return None
         if is_unknown(value):
             return None
         if value is None:
@@ -92,10 +98,6 @@ class Validator:
             return None
         if not isinstance(value, dict):
             self.fail(name, f"must be an object, {self.got(value, secret=secret)}")
-            return None
-        bad = [k for k in value if not isinstance(k, str) or not k]
-        if bad:
-            self.fail(name, f"keys must be non-empty strings, got {', '.join(map(repr, bad))}")
             return None
         return value
 
