@@ -63,7 +63,7 @@ class Validator:
             self.fail(name, f"must be {expected}, {self.got(value)}")
         elif choices and value not in choices:
             self.fail(name, f"must be one of {', '.join(sorted(choices))}, {self.got(value)}")
-        elif pattern is not None and not pattern.match(value):
+        elif pattern is not None and not pattern.fullmatch(value):  # no trailing newline
             self.fail(name, f"must be {expected}, {self.got(value)}")
 
     def service_id(self, name: str, value: Any, *, required: bool = False) -> None:

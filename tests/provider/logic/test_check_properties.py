@@ -125,7 +125,8 @@ MALFORMED_OBJECT_IDS = st.one_of(
     st.integers(),
     st.booleans(),
     st.lists(st.text(max_size=3), max_size=2),
-    st.from_regex(r"\A[0-9a-f]{23}\Z|\A[0-9a-f]{25}\Z|\A[0-9A-F]{24}\Z"),
+    st.from_regex(r"\A[0-9a-f]{23}\Z|\A[0-9a-f]{25}\Z|\A[0-9a-f]{23}[A-Zg-z]\Z"),
+    st.just("63b872052946b21e6d063cb2\n"),
 )
 MALFORMED_SERVICE_IDS = st.one_of(
     st.text(max_size=12).filter(lambda s: integer_text(s) is None and s != UNKNOWN and s.strip()),
