@@ -23,7 +23,7 @@ from benchmarks import state
 from benchmarks.ideal import WORKERS
 from benchmarks.runner import BENCH_EMAIL, BENCH_PASSWORD, DATADDO, FLOOR, Runner, Scenario
 from dataddo_emulator.testing import running_emulator
-from tests.e2e.harness import Project, engine_bin
+from tests.e2e.harness import REPO, Project, engine_bin
 
 Log = Callable[[str], None]
 
@@ -102,6 +102,21 @@ def run(plan: Plan, log: Log = print) -> dict[str, Any]:
     }
 
 
+def commit() -> str:
+    """The measured tree's commit, "+changes" when it has uncommitted changes."""
+
+    def git(*args: str) -> str:
+        command = ["git", "-C", str(REPO), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+    try:
+        head = git("rev-parse", "--short", "HEAD")
+        changed = git("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + (" +changes" if changed else "")
+
+
 def meta(plan: Plan, duration_s: float) -> dict[str, Any]:
     """Where and how the numbers were taken."""
     engine = subprocess.run(
@@ -109,6 +124,7 @@ def meta(plan: Plan, duration_s: float) -> dict[str, Any]:
     )
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
         "duration_s": round(duration_s, 1),
         "engine": engine.stdout.strip(),
         "pulumi_sdk": version("pulumi"),
