@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.audit import Counts, count
+from tests.reliability.chains import CHAINS
 from tests.reliability.checks import finish, injected_faults, left_behind, open_stack
-from tests.reliability.conftest import Served
+from tests.reliability.conftest import USER, Served
 from tests.reliability.figures import Figures
-from tests.reliability.scenario import Outcome, kill_session, session_members, wait_until
+from tests.reliability.scenario import Outcome, Stack, kill_session, session_members, wait_until
 from tests.reliability.test_faults import CREATES, on_creates
 
 pytestmark = pytest.mark.e2e
@@ -31,10 +33,9 @@ def answered_creates(served: Served, since: int) -> int:
     )
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_killed_up_then_recovery(
-    seed: int, tmp_path: Path, served: Served, figures: Figures
-) -> None:
+def killed_mid_create(seed: int, tmp_path: Path, served: Served) -> tuple[Stack, Outcome, int]:
+    """A stack whose `up` was killed after a seeded number of creates, while others were in
+    flight; the killed run's outcome and its kill point."""
     kill_after = random.Random(seed).randint(1, 45)  # of the 60 creates
     stack = open_stack(tmp_path, served)
     # Slow creates, so that several are in flight when the kill comes.
@@ -42,14 +43,24 @@ def test_killed_up_then_recovery(
     mark = max((e["seq"] for e in served.emulator.requests(since=0)), default=0)
     output = tmp_path / "killed-up.txt"
     cli = stack.project.spawn("up", "--yes", "--skip-preview", "--non-interactive", output=output)
-    assert wait_until(lambda: answered_creates(served, mark) >= kill_after, timeout=180)
-    kill_session(cli.pid)
+    try:
+        assert wait_until(lambda: answered_creates(served, mark) >= kill_after, timeout=180)
+    finally:
+        kill_session(cli.pid)
     cli.wait(30)
     assert session_members(cli.pid) == []  # no plugin process lingers
-    faults = injected_faults(served)
-    served.emulator.clear_faults()
     killed = Outcome(False, output.read_text(), killed=True)
     stack.console.append(killed.text)
+    return stack, killed, kill_after
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_killed_up_then_recovery(
+    seed: int, tmp_path: Path, served: Served, figures: Figures
+) -> None:
+    stack, killed, kill_after = killed_mid_create(seed, tmp_path, served)
+    faults = injected_faults(served)
+    served.emulator.clear_faults()
     before = left_behind(served, stack)
     assert " 0 pending creates" not in before  # killed mid-create
 
@@ -64,4 +75,22 @@ def test_killed_up_then_recovery(
         first_run=killed,
         faults=faults,
         before_recovery=before,
+    )
+
+
+def test_without_recovery_mode_the_orphans_would_be_duplicated(
+    tmp_path: Path, served: Served
+) -> None:
+    """The control: a plain refresh and up after the same kill creates again what the killed
+    run had made, so the audit's counts and the recovery mode both matter."""
+    stack, _, _ = killed_mid_create(1, tmp_path, served)
+    served.emulator.clear_faults()
+    left_behind(served, stack)
+    orphans = count(served.emulator, USER[0], {"rel": stack.project}).orphans
+    assert orphans > 0
+    stack.project.stack.cancel()
+    assert stack.refresh(clear_pending_creates=True).completed
+    assert stack.up().completed
+    assert count(served.emulator, USER[0], {"rel": stack.project}) == Counts(
+        3 * CHAINS + orphans, orphans, orphans, 0
     )
