@@ -46,3 +46,20 @@ def test_stack_config_is_process_wide(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         settings.configure_stack(lambda _: None)
     assert settings.current().base_url == settings.DEFAULT_BASE_URL
+
+
+def test_timeout_and_recovery_mode() -> None:
+    assert settings.resolve(lambda _: None, {}).timeout == settings.DEFAULT_TIMEOUT
+    assert settings.resolve(lambda _: None, {}).recover is False
+    env = {"DATADDO_TIMEOUT": "2.5", "DATADDO_RECOVER": "1"}
+    resolved = settings.resolve(lambda _: None, env)
+    assert (resolved.timeout, resolved.recover) == (2.5, True)
+    config = {"dataddo:timeout": "7", "dataddo:recover": "false"}
+    resolved = settings.resolve(config.get, env)
+    assert (resolved.timeout, resolved.recover) == (7.0, False)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "inf", "nan"])
+def test_a_bad_timeout_names_the_setting(value: str) -> None:
+    with pytest.raises(settings.SettingsError, match=r"dataddo:timeout \(DATADDO_TIMEOUT\)"):
+        settings.resolve(lambda _: None, {"DATADDO_TIMEOUT": value})

@@ -128,6 +128,8 @@ def finish(
         )
     )
     assert first_run.clear, first_run.text[-3000:]
+    for stack in stacks.values():  # the log was searched, so it must hold the run's requests
+        assert " POST /services -> " in stack.log_file.read_text()
     assert counts == Counts(3 * chains * len(stacks), 0, 0, 0), counts
     assert hits == []
     return counts

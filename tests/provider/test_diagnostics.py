@@ -1,0 +1,44 @@
+"""The provider's log: one redacted line per request; error reporting set up per process."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from pulumi_dataddo import diagnostics, secrets
+from pulumi_dataddo.resources import process
+
+
+def test_log_lines_are_redacted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diagnostics, "_log_file", None)
+    log_file = tmp_path / "provider.log"
+    handlers = list(diagnostics.logger.handlers)
+    try:
+        diagnostics.setup_log_file(str(log_file))
+        diagnostics.setup_log_file(str(log_file))  # once per process
+        secrets.remember("log-secret-value-1")
+        diagnostics.logger.warning("creating: refused log-secret-value-1")
+        for handler in diagnostics.logger.handlers:
+            handler.flush()
+    finally:
+        for handler in diagnostics.logger.handlers[len(handlers) :]:
+            handler.close()
+        diagnostics.logger.handlers[:] = handlers
+    text = log_file.read_text()
+    assert text.count("creating: refused ***") == 1
+    assert "log-secret-value-1" not in text
+
+
+def test_a_test_process_keeps_its_tracebacks_and_interrupts() -> None:
+    """Neither the provider server nor a program: `setup` changes nothing."""
+    assert not process.in_provider_server()
+    assert not process.in_program()
+    before = signal.getsignal(signal.SIGINT)
+    process.setup()
+    assert getattr(sys, "tracebacklimit", None) is None
+    assert signal.getsignal(signal.SIGINT) is before
+    assert logging.getLogger("pulumi_dataddo") is diagnostics.logger
