@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -42,3 +43,16 @@ def test_a_test_process_keeps_its_tracebacks_and_interrupts() -> None:
     assert getattr(sys, "tracebacklimit", None) is None
     assert signal.getsignal(signal.SIGINT) is before
     assert logging.getLogger("pulumi_dataddo") is diagnostics.logger
+
+
+def test_the_provider_exits_once_the_engine_refuses_connections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(process, "ENGINE_PROBE_INTERVAL", 0.01)
+    exits: list[int] = []
+    monkeypatch.setattr(process.os, "_exit", exits.append)
+    process._watch("127.0.0.1", port)
+    assert exits == [1]

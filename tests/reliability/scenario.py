@@ -142,6 +142,16 @@ def session_members(session: int) -> list[int]:
     return alive
 
 
+def providers(session: int) -> list[int]:
+    """The dynamic-provider processes (`python -m pulumi.dynamic`) alive in a session."""
+    found = []
+    for pid in session_members(session):
+        with contextlib.suppress(OSError):
+            if b"pulumi.dynamic" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
+    return found
+
+
 def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

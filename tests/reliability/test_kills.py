@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from tests.reliability.chains import CHAINS
 from tests.reliability.checks import finish, injected_faults, left_behind, open_stack
 from tests.reliability.conftest import USER, Served
 from tests.reliability.figures import Figures
-from tests.reliability.scenario import Outcome, Stack, kill_session, session_members, wait_until
+from tests.reliability.scenario import (
+    Outcome,
+    Stack,
+    kill_session,
+    providers,
+    session_members,
+    wait_until,
+)
 from tests.reliability.test_faults import CREATES, on_creates
 
 pytestmark = pytest.mark.e2e
@@ -94,3 +102,21 @@ def test_without_recovery_mode_the_orphans_would_be_duplicated(
     assert count(served.emulator, USER[0], {"rel": stack.project}) == Counts(
         3 * CHAINS + orphans, orphans, orphans, 0
     )
+
+
+def test_a_provider_outliving_a_killed_cli_exits_by_itself(tmp_path: Path, served: Served) -> None:
+    """Killing only `pulumi` leaves its plugins running; the provider notices the engine is
+    gone and exits, so no create of it can land after a recovery has looked."""
+    stack = open_stack(tmp_path, served, chains=2)
+    served.emulator.set_faults(on_creates(latency_ms=3000), seed=1)
+    cli = stack.project.spawn(
+        "up", "--yes", "--skip-preview", "--non-interactive", output=tmp_path / "up.txt"
+    )
+    try:
+        assert wait_until(lambda: served.emulator.in_flight() > 0, timeout=60)
+        assert providers(cli.pid)
+        os.kill(cli.pid, signal.SIGKILL)  # the CLI alone
+        cli.wait(30)
+        assert wait_until(lambda: not providers(cli.pid), timeout=30)
+    finally:
+        kill_session(cli.pid)  # the language host and the program are not ours to stop

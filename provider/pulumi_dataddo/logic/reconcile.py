@@ -70,19 +70,17 @@ def create_once(post: Callable[[], T], objects: Collection[T], *, look_first: bo
         found = _settle(lambda: objects.matching(since=started))
     except ApiError as exc:
         raise ProviderError(
-            f"creating the {kind} failed ({failure}) and checking whether it was created failed "
-            f"too ({exc}); it may exist: follow README 'Recovery' (refresh, then up with "
-            "DATADDO_RECOVER=1)"
+            f"{failure}; checking whether the {kind} was created failed too ({exc}); it may "
+            "exist: follow README 'Recovery' (refresh, then up with DATADDO_RECOVER=1)"
         ) from None
     if len(found) == 1:
         return found[0]
     if not found:
         raise ProviderError(
-            f"creating the {kind} failed ({failure}); no matching {kind} appeared within "
-            f"{sum(SETTLE_DELAYS):g}s, so none was created: run again (should a late one "
-            "appear, README 'Recovery' adopts it)"
+            f"{failure}; no matching {kind} appeared within {sum(SETTLE_DELAYS):g}s, so none "
+            "was created: run again (should a late one appear, README 'Recovery' adopts it)"
         )
-    raise _several(objects, found, f"creating the {kind} failed ({failure}) and")
+    raise _several(objects, found, f"{failure}, and")
 
 
 def _several(objects: Collection[T], found: list[T], context: str) -> ProviderError:

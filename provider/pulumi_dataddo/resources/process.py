@@ -3,6 +3,10 @@
 - The provider process (`python -m pulumi.dynamic`): Pulumi's server sends
   `traceback.format_exc()` of any exception to the console. There (only there)
   `sys.tracebacklimit = 0` leaves the one line `DataddoError: <message>`.
+- The provider process also watches the engine that started it: killing only the `pulumi`
+  process leaves its plugins running (each in a process group of its own), and a provider
+  still retrying a create could make it land after a recovery looked. Once the engine's
+  address refuses connections a few times in a row, the provider exits.
 - The program: when an update fails while the program still waits for resources, the engine
   stops it with SIGINT, and Python prints a KeyboardInterrupt traceback of Pulumi's own runner
   under the stack. SIGINT then ends the program quietly instead (exit status 130).
@@ -12,17 +16,23 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import socket
 import sys
 import threading
+import time
 from types import FrameType
-
-from pulumi.runtime import settings as runtime_settings
 
 from pulumi_dataddo import diagnostics
 
 DYNAMIC_SERVER = "pulumi.dynamic.__main__"
+PROGRAM_RUNNER = "pulumi-language-python-exec"
 INTERRUPTED = 130  # the shell's status for a process ended by SIGINT
+# Seconds between looks at the engine, and refused connections in a row that mean it is gone.
+ENGINE_PROBE_INTERVAL = 2.0
+ENGINE_GONE_AFTER = 3
+_watching = threading.Event()
 
 
 def in_provider_server() -> bool:
@@ -32,18 +42,50 @@ def in_provider_server() -> bool:
 
 
 def in_program() -> bool:
-    """Whether this process runs a Pulumi program (connected to the engine's monitor)."""
-    return runtime_settings.get_monitor() is not None
+    """Whether this code runs inside a Pulumi program: Pulumi's program runner is at the bottom
+    of the stack (it replaces `sys.argv` and, while the program runs, `__main__`)."""
+    frame = sys._getframe()
+    while frame.f_back is not None:
+        frame = frame.f_back
+    return os.path.basename(frame.f_code.co_filename) == PROGRAM_RUNNER
 
 
 def setup() -> None:
     """Set up error reporting for this process, and the log file; idempotent."""
-    if not diagnostics.debugging():
-        if in_provider_server():
+    if in_provider_server():
+        _watch_engine()
+        if not diagnostics.debugging():
             sys.tracebacklimit = 0
-        elif in_program():
-            _quiet_interrupts()
+    elif in_program() and not diagnostics.debugging():
+        _quiet_interrupts()
     diagnostics.setup_log_file()
+
+
+def _watch_engine() -> None:
+    """Exit once the engine is gone (`python -m pulumi.dynamic HOST:PORT`); started once."""
+    address = sys.argv[1] if len(sys.argv) > 1 else ""
+    host, _, port = address.rpartition(":")
+    if not port.isdigit() or _watching.is_set():
+        return
+    _watching.set()
+    threading.Thread(
+        target=_watch, args=(host, int(port)), name="engine-watch", daemon=True
+    ).start()
+
+
+def _watch(host: str, port: int) -> None:
+    refused = 0
+    while refused < ENGINE_GONE_AFTER:
+        time.sleep(ENGINE_PROBE_INTERVAL)
+        try:
+            with socket.create_connection((host, port), timeout=ENGINE_PROBE_INTERVAL):
+                refused = 0
+        except ConnectionRefusedError:
+            refused += 1
+        except OSError:
+            refused = 0  # busy or slow is not gone
+    diagnostics.logger.warning("the Pulumi engine at %s:%d is gone; the provider exits", host, port)
+    os._exit(1)  # no cleanup to wait for: every request in flight is abandoned
 
 
 def _quiet_interrupts() -> None:
