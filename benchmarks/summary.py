@@ -127,7 +127,8 @@ def _refresh(table: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     only_gets = all(call.startswith("GET ") for r in table for call in r["calls"])
     met = per == [1.0] and only_gets
     methods = "GETs only" if only_gets else "not only GETs"
-    measured = f"{' to '.join(f'{p:g}' for p in (per[0], per[-1]))} per resource ({methods})"
+    text = f"{per[0]:g}" if per[0] == per[-1] else f"{per[0]:g} to {per[-1]:g}"
+    measured = f"{text} per resource ({methods})"
     return _verdict("refresh: 1 GET per resource", measured, met)
 
 
