@@ -12,21 +12,12 @@ import pytest
 from tests.reliability.checks import finish, injected_faults, left_behind, open_stack
 from tests.reliability.conftest import Served
 from tests.reliability.figures import Figures
+from tests.reliability.rules import CREATES, on_creates
 
 pytestmark = pytest.mark.e2e
 
-API = "/customer-api/v1"
-CREATES = (
-    f"POST {API}/services",
-    f"POST {API}/connectors/{{id}}/create-source",
-    f"POST {API}/flows",
-)
 # The client gives up after this many seconds in the latency scenario (dataddo:timeout).
 CLIENT_TIMEOUT = "1"
-
-
-def on_creates(**rule: Any) -> list[dict[str, Any]]:
-    return [{"route": route, **rule} for route in CREATES]
 
 
 SCENARIOS: dict[str, tuple[list[dict[str, Any]], dict[str, str]]] = {

@@ -16,6 +16,7 @@ from tests.reliability.chains import CHAINS
 from tests.reliability.checks import finish, injected_faults, left_behind, open_stack
 from tests.reliability.conftest import USER, Served
 from tests.reliability.figures import Figures
+from tests.reliability.rules import answered_creates, on_creates
 from tests.reliability.scenario import (
     Outcome,
     Stack,
@@ -24,21 +25,11 @@ from tests.reliability.scenario import (
     session_members,
     wait_until,
 )
-from tests.reliability.test_faults import CREATES, on_creates
 
 pytestmark = pytest.mark.e2e
 
 # More seeds for a soak run: DATADDO_RELIABILITY_SEEDS=20.
 SEEDS = range(1, 1 + int(os.environ.get("DATADDO_RELIABILITY_SEEDS", "3")))
-CREATE_ROUTES = {route.split(" ", 1)[1] for route in CREATES}
-
-
-def answered_creates(served: Served, since: int) -> int:
-    return sum(
-        1
-        for entry in served.emulator.requests(since=since)
-        if entry["method"] == "POST" and entry["route"] in CREATE_ROUTES and entry["status"] == 200
-    )
 
 
 def killed_mid_create(seed: int, tmp_path: Path, served: Served) -> tuple[Stack, Outcome, int]:

@@ -12,8 +12,8 @@ import pytest
 from tests.reliability.checks import finish, injected_faults, open_stack
 from tests.reliability.conftest import Served
 from tests.reliability.figures import Figures
+from tests.reliability.rules import API, on_creates
 from tests.reliability.scenario import ERROR_LINE, Outcome, assert_fails_clearly
-from tests.reliability.test_faults import API, on_creates
 
 pytestmark = pytest.mark.e2e
 

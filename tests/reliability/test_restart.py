@@ -13,9 +13,8 @@ from dataddo_emulator.testing import running_emulator
 from tests.reliability.checks import finish, left_behind, open_stack
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures
+from tests.reliability.rules import answered_creates, on_creates
 from tests.reliability.scenario import Outcome, kill_session, wait_until
-from tests.reliability.test_faults import on_creates
-from tests.reliability.test_kills import answered_creates
 
 pytestmark = pytest.mark.e2e
 

@@ -17,8 +17,8 @@ from tests.reliability.chains import ROTATED_SECRET
 from tests.reliability.checks import finish, injected_faults, open_stack, secret_hits
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures
+from tests.reliability.rules import API, on_creates
 from tests.reliability.scenario import Stack, assert_fails_clearly
-from tests.reliability.test_faults import API, on_creates
 
 pytestmark = pytest.mark.e2e
 
