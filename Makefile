@@ -24,7 +24,7 @@ endif
 # Puts the engine first on PATH for one recipe line.
 WITH_ENGINE = PATH="$$($(ENGINE) | tail -n1):$$PATH"
 
-.PHONY: help venv engine up down emulator test lint typecheck unit e2e bench clean
+.PHONY: help venv engine up down emulator test lint typecheck bench soak clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -70,6 +70,10 @@ test: lint typecheck ## the whole suite: lint, types, unit, emulator and end-to-
 
 bench: venv ## run the benchmarks and write docs/benchmarks.md
 	PULUMI_DATADDO_ENGINE_BIN="$$($(ENGINE) | tail -n1)" $(PY) -m benchmarks
+
+soak: venv ## the reliability suite with more kill seeds (SEEDS=20); rewrites docs/reliability.md figures
+	PULUMI_DATADDO_ENGINE_BIN="$$($(ENGINE) | tail -n1)" DATADDO_RELIABILITY_SEEDS=$${SEEDS:-20} \
+	DATADDO_RELIABILITY_DOC=docs/reliability.md $(PY) -m pytest tests/reliability
 
 clean: ## remove the virtualenv and local state (not the engine cache)
 	-@tools/demo-emulator stop
