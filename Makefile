@@ -42,7 +42,7 @@ engine: ## make sure the Pulumi engine is present; last line: the directory of i
 	@$(ENGINE)
 
 up: venv ## deploy the demo stack (starts the local emulator when the stack points at it)
-	@mkdir -p $(STATE)
+	@mkdir -p $(STATE)/backend
 	@$(WITH_ENGINE) pulumi login --non-interactive "$$PULUMI_BACKEND_URL" >/dev/null
 	@$(WITH_ENGINE) pulumi stack select --create --non-interactive $(STACK) >/dev/null
 	@$(WITH_ENGINE) tools/demo-emulator start $(STACK)
@@ -50,6 +50,7 @@ up: venv ## deploy the demo stack (starts the local emulator when the stack poin
 	$(WITH_ENGINE) pulumi stack output --stack $(STACK)
 
 down: venv ## destroy the demo stack and stop what `make up` started
+	@mkdir -p $(STATE)/backend
 	@$(WITH_ENGINE) pulumi login --non-interactive "$$PULUMI_BACKEND_URL" >/dev/null
 	$(WITH_ENGINE) pulumi destroy --yes --non-interactive --skip-preview --stack $(STACK)
 	@tools/demo-emulator stop
