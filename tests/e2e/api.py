@@ -8,20 +8,9 @@ from typing import Any
 import requests
 
 from dataddo_emulator.testing import RunningEmulator
+from tests.seed import SNAPCHAT_FIELDS
 
 PREFIX = "/customer-api/v1"
-# A Snapchat source's connector fields, as the tests' programs declare them.
-SNAPCHAT_FIELDS = {
-    "organizationId": "org-1",
-    "accountId": "acct-1",
-    "breakdown": "campaign",
-    "metrics": ["spend"],
-    "labels": ["stats_id"],
-    "action_report_time": "conversion",
-    "swipe_up_attribution_window": "28_DAY",
-    "view_attribution_window": "1_DAY",
-    "dateRange": "{{30d1}}",
-}
 AUTH_ROUTES = {f"{PREFIX}/auth", f"{PREFIX}/refresh"}
 
 

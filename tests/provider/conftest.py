@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seed" / "000_a7fb93cc336299ef.txt"
+from tests.seed import seed_create_source_body
+
 SEED_OAUTH_ID = 1000
 
 
 @pytest.fixture(scope="session")
-def seed_text() -> str:
-    return SEED.read_text("utf-8")
-
-
-@pytest.fixture(scope="session")
-def seed_create_source(seed_text: str) -> dict[str, Any]:
+def seed_create_source() -> dict[str, Any]:
     """The seed's create-source body, with the authorizer id of the seed's first response."""
-    line = next(x for x in seed_text.splitlines() if x.startswith('{"connectorId"'))
-    body: dict[str, Any] = json.loads(re.sub(r"\bOAUTH_ID\b", str(SEED_OAUTH_ID), line))
-    return body
+    return seed_create_source_body(SEED_OAUTH_ID)
 
 
 @pytest.fixture

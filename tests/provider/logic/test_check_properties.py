@@ -15,6 +15,7 @@ from pulumi_dataddo.logic import catalog, flow, schedule, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
 from pulumi_dataddo.logic.validation import OBJECT_ID
 from pulumi_dataddo.logic.values import UNKNOWN, integer_text
+from tests.seed import SNAPCHAT_FIELDS
 
 scalars = st.one_of(
     st.none(),
@@ -104,17 +105,7 @@ VALID_SOURCE = {
     "connector_id": "snapchat",
     "label": "L",
     "oauth_id": "1000",
-    "config": {
-        "organizationId": "org-1",
-        "accountId": "acct-1",
-        "breakdown": "campaign",
-        "metrics": ["spend"],
-        "labels": ["stats_id"],
-        "action_report_time": "conversion",
-        "swipe_up_attribution_window": "28_DAY",
-        "view_attribution_window": "1_DAY",
-        "dateRange": "{{30d1}}",
-    },
+    "config": SNAPCHAT_FIELDS,
     "strategy": "incremental",
 }
 VALID_FLOW = {"sources": ["63b872052946b21e6d063cb2"], "app": "google_data_studio"}
