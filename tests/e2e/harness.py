@@ -191,9 +191,5 @@ class Project:
 
 
 def provider_pickle(resource: Mapping[str, Any]) -> bytes:
-    """The pickled provider a dynamic resource carries in state (needs --show-secrets if secret)."""
-    blob = resource["outputs"]["__provider"]
-    if isinstance(blob, dict):  # a secret exported with --show-secrets
-        blob = blob.get("plaintext", blob)
-        blob = json.loads(blob) if isinstance(blob, str) and blob.startswith('"') else blob
-    return base64.b64decode(str(blob))
+    """The pickled provider a dynamic resource carries in state (plain: nothing secret on it)."""
+    return base64.b64decode(str(resource["outputs"]["__provider"]))
