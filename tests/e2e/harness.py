@@ -40,6 +40,13 @@ def engine_bin() -> Path:
     return Path(out.strip().splitlines()[-1])
 
 
+class CliError(subprocess.CalledProcessError):
+    """A failed CLI command whose message carries the CLI's own error output."""
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}\n{self.stderr}"
+
+
 @dataclass
 class Events:
     """What one engine operation reported: console lines and per-resource steps."""
@@ -151,15 +158,19 @@ class Project:
         return [str(engine_bin() / "pulumi"), *args, "--stack", self.stack.name]
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run the CLI directly (for commands the Automation API does not wrap)."""
-        return subprocess.run(
+        """Run the CLI directly (for commands the Automation API does not wrap); a failure
+        raises with the CLI's own error output."""
+        done = subprocess.run(
             self._cli_args(args),
+            check=False,
             cwd=self.dir,
             env=self._cli_env(),
             capture_output=True,
             text=True,
-            check=True,
         )
+        if done.returncode != 0:
+            raise CliError(done.returncode, done.args, done.stdout, done.stderr)
+        return done
 
     def spawn(self, *args: str, output: Path) -> subprocess.Popen[bytes]:
         """Start the CLI in a session of its own (so that `os.killpg` ends it and every plugin
