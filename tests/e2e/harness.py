@@ -2,7 +2,8 @@
 
 The engine comes from `tools/pulumi-cli/ensure-engine` (or `PULUMI_DATADDO_ENGINE_BIN`, which
 `make test` sets). Programs run through the real `pulumi-language-python` host, the dynamic
-providers through the real `pulumi-resource-pulumi-python` plugin, in this virtualenv.
+providers through the real `pulumi-resource-pulumi-python` plugin, in this virtualenv; YAML
+programs (`YamlProject`) through the real `pulumi-language-yaml` host.
 """
 
 from __future__ import annotations
@@ -84,6 +85,12 @@ class Events:
 class Project:
     """A Pulumi project in a temporary directory with one stack, run by the real CLI."""
 
+    program_file = "__main__.py"
+
+    def runtime(self) -> str | dict[str, Any]:
+        """Pulumi.yaml's `runtime`: Python, from this virtualenv."""
+        return {"name": "python", "options": {"toolchain": "pip", "virtualenv": sys.prefix}}
+
     def __init__(
         self,
         root: Path,
@@ -96,17 +103,7 @@ class Project:
         self.dir = root / name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.write_program(program)
-        (self.dir / "Pulumi.yaml").write_text(
-            json.dumps(
-                {
-                    "name": name,
-                    "runtime": {
-                        "name": "python",
-                        "options": {"toolchain": "pip", "virtualenv": sys.prefix},
-                    },
-                }
-            )
-        )
+        (self.dir / "Pulumi.yaml").write_text(json.dumps({"name": name, "runtime": self.runtime()}))
         self.env = {
             "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
             "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
@@ -128,7 +125,7 @@ class Project:
         )
 
     def write_program(self, program: str) -> None:
-        (self.dir / "__main__.py").write_text(textwrap.dedent(program))
+        (self.dir / self.program_file).write_text(textwrap.dedent(program))
 
     def set_config(self, values: Mapping[str, str], *, secret: bool = False) -> None:
         for key, value in values.items():
@@ -199,6 +196,15 @@ class Project:
             for r in deployment.get("resources", [])
             if r["type"].startswith("pulumi-python:dynamic")
         }
+
+
+class YamlProject(Project):
+    """A project whose program is YAML (`Main.yaml`), run by the `pulumi-language-yaml` host."""
+
+    program_file = "Main.yaml"
+
+    def runtime(self) -> str | dict[str, Any]:
+        return "yaml"
 
 
 def provider_pickle(resource: Mapping[str, Any]) -> bytes:
