@@ -1,15 +1,14 @@
-"""The seed: the docs' end-to-end example the product starts from (../shared/seed/)."""
+"""The seed: the docs' end-to-end example the product starts from (tests/fixtures/seed/)."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "000_a7fb93cc336299ef.txt"
-# A valid Snapchat source's connector fields, as the test programs and inputs declare them.
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seed"
+OAUTH_ID = "OAUTH_ID"  # the placeholder for the service id in the create-source request
+# A valid Snapchat source's connector fields: the one test configuration of every suite.
 SNAPCHAT_FIELDS = {
     "organizationId": "org-1",
     "accountId": "acct-1",
@@ -23,13 +22,30 @@ SNAPCHAT_FIELDS = {
 }
 
 
+def seed_json(name: str) -> Any:
+    """A JSON fixture, e.g. `seed_json("flow_response")`."""
+    return json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+
+
+def seed_create_source_text(oauth_id: int | str, *, quoted: bool = False) -> str:
+    """The create-source request as the docs print it, with the service id in place of
+    OAUTH_ID: unquoted as the docs send it, or `quoted` (the spec types oAuthId a string)."""
+    text = (FIXTURES / "source_request.txt").read_text("utf-8").strip()
+    value = json.dumps(str(oauth_id)) if quoted else str(int(oauth_id))
+    return text.replace(OAUTH_ID, value)
+
+
 def seed_create_source_body(
-    oauth_id: int, organization_id: str | None = None, account_id: str | None = None
+    oauth_id: int,
+    organization_id: str | None = None,
+    account_id: str | None = None,
+    *,
+    quoted: bool = False,
 ) -> dict[str, Any]:
-    """The seed's create-source request body with the authorizer id substituted, and the
-    organization and account ids when given (else the seed's placeholders stay)."""
-    line = next(x for x in SEED.read_text("utf-8").splitlines() if x.startswith('{"connectorId"'))
-    body: dict[str, Any] = json.loads(re.sub(r"\bOAUTH_ID\b", str(oauth_id), line))
+    """The seed's create-source request body with the service id substituted (an integer as the
+    docs send it, a string when `quoted`), and the organization and account ids when given
+    (else the docs' placeholders stay)."""
+    body: dict[str, Any] = json.loads(seed_create_source_text(oauth_id, quoted=quoted))
     if organization_id is not None:
         body["organizationId"] = organization_id
     if account_id is not None:
