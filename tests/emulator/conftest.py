@@ -1,11 +1,14 @@
 """Fixtures for the emulator's tests: one real server process for the session, reset before
 every test, and logged-in clients for two customers."""
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+import yaml
 
 from dataddo_emulator.testing import RunningEmulator, running_emulator
 
@@ -107,3 +110,16 @@ def other(server: RunningEmulator) -> Api:
 @pytest.fixture
 def anonymous(server: RunningEmulator) -> Api:
     return Api(server.url, None)
+
+
+@pytest.fixture(scope="session")
+def openapi() -> dict[str, Any]:
+    """The published OpenAPI spec, read from `DATADDO_OPENAPI_SPEC` (never copied into the
+    repository); the test skips where it is not given."""
+    path = os.environ.get("DATADDO_OPENAPI_SPEC")
+    if not path or not Path(path).is_file():
+        pytest.skip("the published spec is not here: set DATADDO_OPENAPI_SPEC to its file")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as stream:
+        document: dict[str, Any] = yaml.load(stream, Loader=loader)
+    return document
