@@ -1,0 +1,1 @@
+"""The `pulumi-dataddo` console script (`main.py`) and its subcommands."""
