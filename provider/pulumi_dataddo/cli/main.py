@@ -1,0 +1,45 @@
+"""`pulumi-dataddo COMMAND ...`: the console script. A new subcommand is one entry in COMMANDS."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from pulumi_dataddo.cli.command import CliError, Command
+from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
+
+PROG = "pulumi-dataddo"
+COMMANDS: tuple[Command, ...] = (REVIEW,)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors exit 1 like other failures: exit 2 is left to `review --fail-on`."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    top = _Parser(prog=PROG, description="Tools for Pulumi stacks of Dataddo resources.")
+    subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        sub = subcommands.add_parser(
+            command.name, help=command.summary, description=command.summary
+        )
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; its exit status (1 and a one-line message on a `CliError`)."""
+    args = parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except CliError as error:
+        print(f"{PROG} {args.command}: {error}", file=sys.stderr)
+        return 1
+    return status
