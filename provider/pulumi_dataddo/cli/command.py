@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
+PROG = "pulumi-dataddo"
+
 
 class CliError(Exception):
     """A failure told to the user in one line (no traceback); the script exits 1."""

@@ -6,10 +6,9 @@ import argparse
 import sys
 from typing import NoReturn
 
-from pulumi_dataddo.cli.command import CliError, Command
+from pulumi_dataddo.cli.command import PROG, CliError, Command
 from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
 
-PROG = "pulumi-dataddo"
 COMMANDS: tuple[Command, ...] = (REVIEW,)
 
 

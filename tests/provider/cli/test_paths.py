@@ -51,12 +51,13 @@ def test_covers() -> None:
 
 
 def test_leaves_are_written_back_as_paths() -> None:
-    values = {"label": "x", "config": {"a.b": 1, "c": {"d": [2]}}, "empty": {}}
+    values = {"label": "x", "config": {"a.b": 1, "c": {"d": [2]}}, "empty": {}, "o.k": 0}
     assert list(paths.leaves(values)) == [
         ('config["a.b"]', 1),
         ("config.c.d", [2]),
         ("empty", {}),
         ("label", "x"),
+        ('["o.k"]', 0),
     ]
     assert [paths.parse(p) for p, _ in paths.leaves(values)][:2] == [
         ("config", "a.b"),

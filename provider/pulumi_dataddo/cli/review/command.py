@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pulumi_dataddo.cli.command import CliError, Command
+from pulumi_dataddo.cli.command import PROG, CliError, Command
 from pulumi_dataddo.cli.review.markdown import render
 from pulumi_dataddo.cli.review.plan import Plan, PlanError, parse
 
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     tripped = gate(plan, args.fail_on)
     if tripped:
-        print(f"pulumi-dataddo review: {name}: {tripped} (--fail-on)", file=sys.stderr)
+        print(f"{PROG} review: {name}: {tripped} (--fail-on)", file=sys.stderr)
         return GATE_TRIPPED
     return 0
 

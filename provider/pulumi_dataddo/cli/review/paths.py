@@ -55,10 +55,8 @@ def covers(reason: str, path: str) -> bool:
 def leaves(values: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     """Each value that is not a mapping, with its path, in key order."""
     for key, value in sorted(values.items()):
-        if not prefix:
-            name = key
-        elif _NAME.fullmatch(key):
-            name = f"{prefix}.{key}"
+        if _NAME.fullmatch(key):
+            name = f"{prefix}.{key}" if prefix else key
         else:
             name = f"{prefix}[{json.dumps(key)}]"
         if isinstance(value, dict) and value:
