@@ -1,21 +1,41 @@
-"""Pulumi dynamic resource providers for the Dataddo headless API.
+"""Pulumi resources for the Dataddo headless API.
 
 Resources: `Service` (stored credentials), `Source` (a connector pulling data) and `Flow`
 (sources wired to a dashboard app). Lookups: `get_connectors`, `get_organizations`,
-`get_accounts`. Configuration: `dataddo:baseUrl`, `dataddo:email`, `dataddo:password`,
-`dataddo:accessToken` (else `DATADDO_*` environment variables). See docs/resources.md.
+`get_accounts`. Every error derives from `DataddoError`. Configuration: `dataddo:baseUrl`,
+`dataddo:email`, `dataddo:password`, `dataddo:accessToken` (else `DATADDO_*` environment
+variables). See docs/resources.md.
+
+Names are imported on first use, so that the logic, the HTTP client and the command line
+(`pulumi_dataddo.logic`, `.http`, `.cli`) load without Pulumi's SDK.
 """
 
-from pulumi_dataddo.logic.base import ProviderError
-from pulumi_dataddo.lookups import get_accounts, get_connectors, get_organizations
-from pulumi_dataddo.resources.flow import Flow
-from pulumi_dataddo.resources.schedule import Schedule
-from pulumi_dataddo.resources.service import Service
-from pulumi_dataddo.resources.source import Source
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pulumi_dataddo.dynamic.flow import Flow
+    from pulumi_dataddo.dynamic.schedule import Schedule
+    from pulumi_dataddo.dynamic.service import Service
+    from pulumi_dataddo.dynamic.source import Source
+    from pulumi_dataddo.errors import DataddoError
+    from pulumi_dataddo.lookups import get_accounts, get_connectors, get_organizations
+
+_EXPORTS = {
+    "DataddoError": "pulumi_dataddo.errors",
+    "Flow": "pulumi_dataddo.dynamic.flow",
+    "Schedule": "pulumi_dataddo.dynamic.schedule",
+    "Service": "pulumi_dataddo.dynamic.service",
+    "Source": "pulumi_dataddo.dynamic.source",
+    "get_accounts": "pulumi_dataddo.lookups",
+    "get_connectors": "pulumi_dataddo.lookups",
+    "get_organizations": "pulumi_dataddo.lookups",
+}
 __all__ = [
+    "DataddoError",
     "Flow",
-    "ProviderError",
     "Schedule",
     "Service",
     "Source",
@@ -23,3 +43,10 @@ __all__ = [
     "get_connectors",
     "get_organizations",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pulumi_dataddo' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

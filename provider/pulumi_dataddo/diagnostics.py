@@ -1,5 +1,5 @@
 """The provider's log: `PULUMI_DATADDO_LOG_FILE=path` appends one line per API request and per
-failed operation. Every line goes through `secrets.redact`, like every message that leaves the
+failed operation. Every line goes through `redaction.redact`, like every message that leaves the
 provider, and lines name methods, paths and statuses only (bodies and headers hold credentials).
 `PULUMI_DATADDO_DEBUG=1` logs more and keeps full tracebacks (resources/process.py)."""
 
@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 
-from pulumi_dataddo import secrets
+from pulumi_dataddo import redaction
 
 DEBUG_ENV = "PULUMI_DATADDO_DEBUG"
 LOG_FILE_ENV = "PULUMI_DATADDO_LOG_FILE"
@@ -23,7 +23,7 @@ class RedactingFormatter(logging.Formatter):
     """A formatter whose lines hold no known secret value."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return secrets.redact(super().format(record))
+        return redaction.redact(super().format(record))
 
 
 def debugging() -> bool:

@@ -11,12 +11,12 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from pulumi_dataddo import secrets
+from pulumi_dataddo import redaction
+from pulumi_dataddo.errors import DataddoError
 
 DEFAULT_BASE_URL = "https://headless.dataddo.com/customer-api/v1"
 # Seconds to wait for an answer before a request counts as failed (a create is then reconciled).
 DEFAULT_TIMEOUT = 60.0
-_TRUE = frozenset({"1", "true", "yes", "on"})
 # (attribute, stack config key, environment variable)
 SOURCES = (
     ("base_url", "dataddo:baseUrl", "DATADDO_BASE_URL"),
@@ -24,14 +24,13 @@ SOURCES = (
     ("password", "dataddo:password", "DATADDO_PASSWORD"),
     ("access_token", "dataddo:accessToken", "DATADDO_ACCESS_TOKEN"),
     ("timeout", "dataddo:timeout", "DATADDO_TIMEOUT"),
-    ("recover", "dataddo:recover", "DATADDO_RECOVER"),
 )
 CONFIG_KEYS = tuple(key for _, key, _ in SOURCES)
 
 ConfigLookup = Callable[[str], "str | None"]
 
 
-class SettingsError(Exception):
+class SettingsError(DataddoError):
     """The endpoint or the credentials are missing or unusable."""
 
 
@@ -44,12 +43,9 @@ class Settings:
     password: str | None = None
     access_token: str | None = None
     timeout: float = DEFAULT_TIMEOUT
-    # Recovery mode (README "Recovery"): every create first adopts the one identical object a
-    # killed or failed run may have left, at the cost of one listing per create.
-    recover: bool = False
 
     def __post_init__(self) -> None:
-        secrets.remember(self.password, self.access_token)
+        redaction.remember(self.password, self.access_token)
 
     def __repr__(self) -> str:
         # Keeps credentials out of tracebacks and debug output.
@@ -80,7 +76,6 @@ def resolve(config: ConfigLookup, environ: Mapping[str, str] | None = None) -> S
         password=values.get("password"),
         access_token=values.get("access_token"),
         timeout=_seconds(values.get("timeout")),
-        recover=values.get("recover", "").strip().lower() in _TRUE,
     )
 
 

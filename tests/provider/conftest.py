@@ -6,15 +6,23 @@ from typing import Any
 
 import pytest
 
+from pulumi_dataddo import redaction
 from tests.seed import seed_create_source_body
 
 SEED_OAUTH_ID = 1000
 
 
+@pytest.fixture(autouse=True)
+def _fresh_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no remembered secret (the registry is process-wide by design)."""
+    monkeypatch.setattr(redaction, "_known", set())
+
+
 @pytest.fixture(scope="session")
 def seed_create_source() -> dict[str, Any]:
-    """The seed's create-source body, with the authorizer id of the seed's first response."""
-    return seed_create_source_body(SEED_OAUTH_ID)
+    """The seed's create-source body, with the authorizer id of the seed's first response
+    quoted as the spec types `oAuthId`."""
+    return seed_create_source_body(SEED_OAUTH_ID, quoted=True)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_dataddo import diagnostics, secrets
-from pulumi_dataddo.resources import process
+from pulumi_dataddo import diagnostics, redaction
+from pulumi_dataddo.dynamic import process
 
 
 def test_log_lines_are_redacted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,7 +21,7 @@ def test_log_lines_are_redacted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     try:
         diagnostics.setup_log_file(str(log_file))
         diagnostics.setup_log_file(str(log_file))  # once per process
-        secrets.remember("log-secret-value-1")
+        redaction.remember("log-secret-value-1")
         diagnostics.logger.warning("creating: refused log-secret-value-1")
         for handler in diagnostics.logger.handlers:
             handler.flush()
@@ -35,11 +35,12 @@ def test_log_lines_are_redacted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_test_process_keeps_its_tracebacks_and_interrupts() -> None:
-    """Neither the provider server nor a program: `setup` changes nothing."""
+    """Neither the provider server nor a program: starting either changes nothing."""
     assert not process.in_provider_server()
     assert not process.in_program()
     before = signal.getsignal(signal.SIGINT)
-    process.setup()
+    process.start_provider()
+    process.start_program()
     assert getattr(sys, "tracebacklimit", None) is None
     assert signal.getsignal(signal.SIGINT) is before
     assert logging.getLogger("pulumi_dataddo") is diagnostics.logger

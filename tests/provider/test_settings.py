@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_dataddo import secrets, settings
+from pulumi_dataddo import redaction, settings
 
 
 def test_config_wins_over_environment() -> None:
@@ -19,7 +19,7 @@ def test_defaults_and_redacted_repr() -> None:
     resolved = settings.resolve(lambda _: None, {"DATADDO_ACCESS_TOKEN": "tok-12345"})
     assert resolved.base_url == settings.DEFAULT_BASE_URL
     assert "tok-12345" not in repr(resolved)
-    assert secrets.redact("tok-12345") == "***"
+    assert redaction.redact("tok-12345") == "***"
 
 
 def test_missing_credentials_name_config_keys_and_env_vars() -> None:
@@ -48,15 +48,11 @@ def test_stack_config_is_process_wide(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.current().base_url == settings.DEFAULT_BASE_URL
 
 
-def test_timeout_and_recovery_mode() -> None:
+def test_the_timeout_comes_from_config_then_the_environment() -> None:
     assert settings.resolve(lambda _: None, {}).timeout == settings.DEFAULT_TIMEOUT
-    assert settings.resolve(lambda _: None, {}).recover is False
-    env = {"DATADDO_TIMEOUT": "2.5", "DATADDO_RECOVER": "1"}
-    resolved = settings.resolve(lambda _: None, env)
-    assert (resolved.timeout, resolved.recover) == (2.5, True)
-    config = {"dataddo:timeout": "7", "dataddo:recover": "false"}
-    resolved = settings.resolve(config.get, env)
-    assert (resolved.timeout, resolved.recover) == (7.0, False)
+    env = {"DATADDO_TIMEOUT": "2.5"}
+    assert settings.resolve(lambda _: None, env).timeout == 2.5
+    assert settings.resolve({"dataddo:timeout": "7"}.get, env).timeout == 7.0
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "soon", "inf", "nan"])

@@ -14,11 +14,17 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import requests
-from urllib3.exceptions import MaxRetryError, ReadTimeoutError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    MaxRetryError,
+    NewConnectionError,
+    ReadTimeoutError,
+)
 
 from pulumi_dataddo.diagnostics import logger
 from pulumi_dataddo.http import errors, responses
 from pulumi_dataddo.http.auth import Token, TokenManager
+from pulumi_dataddo.http.clock import ApiClock
 from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo, SourceStatus, Where
 from pulumi_dataddo.http.session import RetryPolicy, new_session
 from pulumi_dataddo.settings import Settings
@@ -52,8 +58,7 @@ class DataddoClient:
     ) -> None:
         self.base_url = settings.base_url
         self._timeouts = timeouts or Timeouts(read=settings.timeout)
-        # Recovery mode: creates look for an identical object first (logic/reconcile.py).
-        self.recover = settings.recover
+        self.clock = ApiClock()
         # Logging in and refreshing create nothing, so they are retried like reads.
         logins = (f"{self.base_url}/auth", f"{self.base_url}/refresh")
         self._session = new_session(retry or RetryPolicy(), safe_posts=logins)
@@ -73,9 +78,11 @@ class DataddoClient:
                 timeout=(self._timeouts.connect, self._timeouts.read),
             )
         except requests.RequestException as exc:
-            problem = self._problem(exc)
+            sent, problem = self._problem(exc)
             logger.warning("%s %s: %s", method, path, problem)
-            raise errors.TransportError(method, path, None, problem) from None
+            failure = errors.TransportError if sent else errors.NotSent
+            raise failure(method, path, None, f"{problem} ({self.base_url}{path})") from None
+        self.clock.observe(response.headers.get("Date"), time.time())
         # Method, path and status only: bodies and headers hold credentials.
         elapsed_ms = (time.monotonic() - started) * 1000
         logger.info("%s %s -> %d (%.0f ms)", method, path, response.status_code, elapsed_ms)
@@ -91,35 +98,30 @@ class DataddoClient:
                 method, path, response.status_code, f"malformed answer: not JSON: {snippet!r}"
             ) from None
 
-    def _problem(self, exc: requests.RequestException) -> str:
-        """What went wrong without an answer (after retries, urllib3 wraps the last cause)."""
+    def _problem(self, exc: requests.RequestException) -> tuple[bool, str]:
+        """Whether the request may have been sent, and what went wrong without an answer
+        (after retries, urllib3 wraps the last cause)."""
         cause = exc.args[0].reason if exc.args and isinstance(exc.args[0], MaxRetryError) else exc
+        if isinstance(exc, requests.ConnectTimeout) or isinstance(cause, ConnectTimeoutError):
+            return False, f"could not connect within {self._timeouts.connect:g}s"
+        if isinstance(cause, NewConnectionError):
+            return False, "could not connect (connection refused or host unknown)"
         if isinstance(exc, requests.Timeout) or isinstance(cause, TimeoutError | ReadTimeoutError):
-            return f"no answer within {self._timeouts.read:g}s"
-        return f"connection failed ({type(cause).__name__})"
+            return True, f"no answer within {self._timeouts.read:g}s"
+        return True, f"connection failed ({type(cause).__name__})"
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
-        """An authenticated request; on 401 the token is renewed once and the request resent."""
-        try:
-            token: Token = self._tokens.current()
-        except (errors.ServerError, errors.TransportError, errors.MalformedResponse) as exc:
-            # Not the request's own failure: nothing was sent, so nothing is ambiguous.
-            raise errors.LoginUnavailable(
-                exc.method, exc.path, exc.status, f"logging in failed: {exc.detail}"
-            ) from None
+        """An authenticated request; on 401 the token is renewed once and the request resent.
+
+        Logging in and renewing fail as `LoginRefused`/`LoginUnavailable`/`Unauthorized`, so a
+        `NotFound` or `Conflict` is always this request's own answer.
+        """
+        token: Token = self._tokens.current()
         try:
             return self._send(method, path, body, token.headers())
-        except errors.Unauthorized as exc:
+        except errors.Unauthorized:
             renewed = self._tokens.renew(token)
-            if renewed is None:
-                raise errors.Unauthorized(
-                    method,
-                    path,
-                    401,
-                    f"{exc.detail}; the access token was rejected and no "
-                    "email/password is configured to log in again",
-                ) from None
-            return self._send(method, path, body, renewed.headers())
+        return self._send(method, path, body, renewed.headers())
 
     def _one(self, parse: Parse[T], method: str, path: str, body: Any = None) -> T:
         """A request whose answer is one object, parsed."""
@@ -138,8 +140,9 @@ class DataddoClient:
     def list_services(self) -> list[ServiceInfo]:
         return self._many(responses.service, "/services")
 
-    def get_service(self, service_id: int) -> ServiceInfo:
-        return self._one(responses.service, "GET", f"/services/{service_id}")
+    def check_service(self, service_id: int) -> None:
+        """Raise `NotFound` unless the service exists (its answer is untyped: nothing is read)."""
+        self.request("GET", f"/services/{service_id}")
 
     def update_service(self, service_id: int, body: dict[str, Any]) -> None:
         self.request("PUT", f"/services/{service_id}", body)
@@ -170,11 +173,20 @@ class DataddoClient:
     def get_source(self, source_id: str) -> SourceInfo:
         return self._one(responses.source, "GET", f"/sources/{_segment(source_id)}")
 
-    def update_source(self, source_id: str, body: dict[str, Any]) -> None:
-        self.request("PUT", f"/sources/{_segment(source_id)}", body)
+    def source_metadata(self, source_id: str) -> dict[str, Any]:
+        path = f"/sources/{_segment(source_id)}/metadata"
+        return self._one(responses.metadata, "GET", path)
 
-    def update_schedule(self, source_id: str, body: dict[str, Any]) -> None:
-        self.request("PUT", f"/sources/{_segment(source_id)}/extraction/schedule", body)
+    def update_source(self, source_id: str, body: dict[str, Any]) -> SourceInfo:
+        return self._one(responses.source, "PUT", f"/sources/{_segment(source_id)}", body)
+
+    def get_schedule(self, source_id: str) -> dict[str, str]:
+        path = f"/sources/{_segment(source_id)}/extraction/schedule"
+        return self._one(responses.schedule, "GET", path)
+
+    def update_schedule(self, source_id: str, body: dict[str, Any]) -> dict[str, str]:
+        path = f"/sources/{_segment(source_id)}/extraction/schedule"
+        return self._one(responses.schedule, "PUT", path, body)
 
     def source_status(self, source_id: str) -> SourceStatus:
         path = f"/sources/{_segment(source_id)}/status"

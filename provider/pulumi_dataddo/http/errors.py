@@ -12,12 +12,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_dataddo import secrets
+from pulumi_dataddo import redaction
+from pulumi_dataddo.errors import DataddoError
 
 MAX_TEXT = 300
 
 
-class ApiError(Exception):
+class ApiError(DataddoError):
     """A request to the Dataddo API failed."""
 
     def __init__(
@@ -32,8 +33,8 @@ class ApiError(Exception):
         self.path = path
         self.status = status
         self.fields = dict(fields or {})
-        self.detail = secrets.redact(message)
-        super().__init__(secrets.redact(self._format()))
+        self.detail = redaction.redact(message)
+        super().__init__(redaction.redact(self._format()))
 
     def _format(self) -> str:
         status = "" if self.status is None else f"{self.status} "
@@ -69,16 +70,25 @@ class ServerError(ApiError):
 
 
 class TransportError(ApiError):
-    """No answer: timeout, refused or dropped connection (for a create: ambiguous)."""
+    """The request was sent but no answer came: a timeout or a dropped connection (for a
+    create: ambiguous)."""
+
+
+class NotSent(ApiError):
+    """No connection could be made, so the request was never sent (nothing happened)."""
 
 
 class MalformedResponse(ApiError):
     """The answer was not JSON or lacked the fields the contract promises."""
 
 
+class LoginRefused(Unauthorized):
+    """Logging in was refused: the email, password or access token is wrong."""
+
+
 class LoginUnavailable(ApiError):
-    """Logging in failed without a refusal (5xx, no answer, a malformed answer), so the request
-    itself was never sent."""
+    """Logging in failed without a refusal (5xx, no answer, a malformed or unexpected answer),
+    so the request itself was never sent."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -1,12 +1,13 @@
-"""Parsing of API answers into small typed records; anything malformed raises MalformedResponse.
+"""API answers parsed into small typed records; anything malformed raises MalformedResponse.
 
-The API has varied across versions (NOTES.md), so parsing is tolerant where the contract says
-so (service create answers, id types) and strict where the provider relies on a field.
+Each parser reads only what the published spec promises for the operation it parses (the
+schema is named in its docstring; docs/design.md has the table of every field read). Parsing is
+tolerant where the API is known to vary (the create-service answer, number types) and strict
+where the provider relies on a field.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 from pulumi_dataddo.http.errors import MalformedResponse
 
 Json = dict[str, Any]
-OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
+# Times above this many seconds are taken as milliseconds (the spec types them `integer` and
+# names no unit): 1e11 seconds is the year 5138, 1e11 milliseconds is 1973.
+MILLISECONDS_ABOVE = 1e11
 
 
 @dataclass(frozen=True)
@@ -30,64 +33,55 @@ class Where:
 
 @dataclass(frozen=True)
 class ServiceInfo:
+    """A `ServiceListResponse` (`GET /services` items)."""
+
     id: int
     service: str | None
     label: str | None
-    last_action: float | None = None  # Unix seconds of the last change, so after the creation
-
-    @property
-    def existed_at(self) -> float | None:
-        """A time (Unix seconds) by which the object existed: its creation or a later change.
-        An object that existed before a create started was not made by that create."""
-        return self.last_action
+    # Unix seconds of the service's last change (so at or after its creation).
+    last_action: float | None = None
 
 
 @dataclass(frozen=True)
 class SourceInfo:
+    """A `Source` (create-source, `GET /sources`, `PUT /sources/{id}`) or a `SourceDTO`
+    (`GET /sources/{id}`; only it carries `connector_id` and `template_id`)."""
+
     id: str
     label: str | None
-    connector_id: str | None
+    connector_id: str | None = None
     template_id: str | None = None
-    oauth_id: str | None = None
-    schedule: Mapping[str, Any] | None = None
-    status: str | None = None
     created: float | None = None
-
-    @property
-    def existed_at(self) -> float | None:
-        return self.created if self.created is not None else id_time(self.id)
 
 
 @dataclass(frozen=True)
 class FlowInfo:
+    """A `Flow`: its sources, the `api` endpoint of a dashboard app, the `write_action` into a
+    destination."""
+
     id: str
     label: str | None
     sources: list[str] = field(default_factory=list)
     app: str | None = None
     api_id: str | None = None
-
-    @property
-    def existed_at(self) -> float | None:
-        return id_time(self.id)
+    destination_id: str | None = None
+    write_mode: str | None = None
+    unique_columns: list[str] | None = None
 
 
 @dataclass(frozen=True)
 class SourceStatus:
+    """An `ActionCurrentState` (`GET /sources/{id}/status`)."""
+
     status: str
     description: str
 
 
-def id_time(object_id: str) -> float | None:
-    """The creation second an ObjectId-like id starts with (its first 8 hex digits)."""
-    return float(int(object_id[:8], 16)) if OBJECT_ID.match(object_id) else None
-
-
-def _seconds(body: Json, key: str) -> float | None:
-    """A Unix time field; anything else is None (used only to narrow a search, never needed)."""
-    value = body.get(key)
+def seconds(value: Any) -> float | None:
+    """A Unix time the API sent as an integer, in seconds (milliseconds are converted)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    return value / 1000 if value > MILLISECONDS_ABOVE else float(value)
 
 
 def obj(where: Where, body: Any) -> Json:
@@ -104,7 +98,7 @@ def objects(where: Where, body: Any) -> list[Json]:
     return body
 
 
-def _str(where: Where, body: Json, key: str, *, required: bool = False) -> str | None:
+def _str(where: Where, body: Mapping[str, Any], key: str, *, required: bool = False) -> str | None:
     value = body.get(key)
     if value is None and not required:
         return None
@@ -121,14 +115,15 @@ def _optional_object(where: Where, body: Json, key: str) -> Json | None:
 
 
 def _service_id(where: Where, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit()):
         raise where.malformed(f"service id should be an integer, got {value!r}")
-    return int(value)
+    return int(text)
 
 
 def created_service_id(where: Where, body: Any) -> int:
-    """The id in any create-service answer: `{"id": 1000}`, `{"id": "1000"}`,
-    `{"oAuthId": "1000"}` or a full service object."""
+    """The id in a create-service answer (untyped in the spec): `{"id": 1000}` (seed),
+    `{"id": "1234"}` or `{"oAuthId": "1234"}` (docs), or a typed `*UserAuth`."""
     body = obj(where, body)
     for key in ("id", "oAuthId"):
         if key in body:
@@ -137,47 +132,64 @@ def created_service_id(where: Where, body: Any) -> int:
 
 
 def service(where: Where, body: Any) -> ServiceInfo:
+    """A `ServiceListResponse`."""
     body = obj(where, body)
     return ServiceInfo(
         id=_service_id(where, body.get("id")),
-        service=_str(where, body, "service") or _str(where, body, "serviceName"),
+        service=_str(where, body, "service"),
         label=_str(where, body, "label"),
-        last_action=_seconds(body, "last_action"),
+        last_action=seconds(body.get("last_action")),
     )
 
 
 def source(where: Where, body: Any) -> SourceInfo:
-    """A `Source` (create/update answers, list items) or a `SourceDTO` (detail)."""
+    """A `Source` or a `SourceDTO`."""
     body = obj(where, body)
-    schedule = _optional_object(where, body, "schedule")
     return SourceInfo(
         id=str(_str(where, body, "id", required=True)),
         label=_str(where, body, "label"),
-        connector_id=_str(where, body, "connector_id") or _str(where, body, "type"),
+        connector_id=_str(where, body, "connector_id"),
         template_id=_str(where, body, "template_id"),
-        oauth_id=_str(where, body, "o_auth_id") or _str(where, body, "oAuthId"),
-        schedule=schedule,
-        status=_str(where, body, "status"),
-        created=_seconds(body, "created"),
+        created=seconds(body.get("created")),
     )
 
 
+def schedule(where: Where, body: Any) -> dict[str, str]:
+    """A `Schedule` (snake_case cron fields; values as text, unset ones left out)."""
+    body = obj(where, body)
+    return {key: str(value) for key, value in body.items() if value is not None}
+
+
+def metadata(where: Where, body: Any) -> Json:
+    """The parameters a source was created with (`GET /sources/{id}/metadata`)."""
+    return obj(where, body)
+
+
 def flow(where: Where, body: Any) -> FlowInfo:
+    """A `Flow`."""
     body = obj(where, body)
     links = body.get("source") or []
     if not isinstance(links, list):
         raise where.malformed(f"field 'source' should be a list, got {links!r}")
-    api = _optional_object(where, body, "api")
+    api = _optional_object(where, body, "api") or {}
+    write = _optional_object(where, body, "write_action") or {}
+    columns = write.get("unique_columns")
+    if columns is not None and not isinstance(columns, list):
+        raise where.malformed(f"field 'unique_columns' should be a list, got {columns!r}")
     return FlowInfo(
         id=str(_str(where, body, "id", required=True)),
         label=_str(where, body, "label"),
         sources=[str(_str(where, obj(where, link), "source_id", required=True)) for link in links],
-        app=_str(where, api, "app") if api else None,
-        api_id=_str(where, api, "id") if api else None,
+        app=_str(where, api, "app"),
+        api_id=_str(where, api, "id"),
+        destination_id=_str(where, write, "object_id"),
+        write_mode=_str(where, write, "write_mode"),
+        unique_columns=None if columns is None else [str(c) for c in columns],
     )
 
 
 def source_status(where: Where, body: Any) -> SourceStatus:
+    """An `ActionCurrentState`."""
     body = obj(where, body)
     return SourceStatus(
         status=str(_str(where, body, "status", required=True)),
@@ -195,7 +207,7 @@ def connector(where: Where, body: Any) -> dict[str, str]:
 
 
 def label_values(where: Where, body: Any) -> list[dict[str, str]]:
-    """`[{"label", "value"}]` answers of connector actions."""
+    """A `LabelValueResponse`: `[{"label", "value"}]` answers of connector actions."""
     return [
         {
             "label": str(_str(where, item, "label") or ""),

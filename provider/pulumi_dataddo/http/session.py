@@ -1,7 +1,7 @@
 """One pooled `requests.Session` per process, with urllib3 retries and timeouts.
 
-Idempotent calls (GET, PUT, DELETE) retry on 429 (honouring `Retry-After`), 502/503/504 and
-connection errors, with exponential backoff. A POST is retried only on 429, when the API says
+Idempotent calls (GET, PUT, DELETE) retry on 429 (honouring `Retry-After`), 500/502/503/504
+and connection errors, with exponential backoff. A POST is retried only on 429, when the API says
 it did nothing: any other POST failure is left to the caller's reconciliation. POSTs that
 create nothing (logging in, refreshing a token: `safe_posts`) retry like idempotent calls.
 """
@@ -16,7 +16,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
-TRANSIENT = frozenset({429, 502, 503, 504})
+TRANSIENT = frozenset({429, 500, 502, 503, 504})
 # The provider runs its methods on 4 threads; a few more connections cover the lookups.
 POOL_SIZE = 8
 

@@ -1,29 +1,28 @@
-"""What every resource's logic provides, in plain Python types.
+"""What every resource's logic provides, in plain Python types (no Pulumi).
 
-The Pulumi adapter (`resources/provider.py`) maps these onto `pulumi.dynamic` results.
+The adapters (`dynamic/`, `native/`) map these onto their protocol's results.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_dataddo.http.client import DataddoClient
-from pulumi_dataddo.logic.diff import DiffPlan
-from pulumi_dataddo.logic.validation import Failure
+from pulumi_dataddo.fields.base import ResourceSpec
+from pulumi_dataddo.fields.validation import Failure
+from pulumi_dataddo.logic.account import Account
+from pulumi_dataddo.logic.diff import DiffPlan, plan
 
 Props = dict[str, Any]
-
-
-class ProviderError(Exception):
-    """A resource operation failed; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
 class Checked:
     inputs: Props
     failures: list[Failure]
+    # Advice that does not block (a connector or app the published catalog does not know).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,16 @@ class ResourceLogic:
     """The lifecycle of one resource kind: olds in `diff`/`update`/`read`/`delete` are the old
     outputs (which hold every input), news are checked inputs."""
 
-    kind: str
+    spec: ResourceSpec
     check: Callable[[Props, Props], Checked]
-    diff: Callable[[Props, Props], DiffPlan]
-    create: Callable[[DataddoClient, Props], Created]
-    read: Callable[[DataddoClient, str, Props], Refreshed]
-    update: Callable[[DataddoClient, str, Props, Props], Props]
-    delete: Callable[[DataddoClient, str, Props], None]
+    create: Callable[[Account, Props], Created]
+    read: Callable[[Account, str, Props], Refreshed]
+    update: Callable[[Account, str, Props, Props], Props]
+    delete: Callable[[Account, str, Props], None]
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    def diff(self, olds: Props, news: Props) -> DiffPlan:
+        return plan(self.spec, olds, news)

@@ -1,7 +1,8 @@
-"""Known connectors and apps, offline, for `check` (data in `pulumi_dataddo/catalog.json`).
+"""What the published spec tells about connectors, service types and apps, offline (the data is
+`pulumi_dataddo/catalog.json`, generated from the spec by `tools/catalog/build.py`).
 
-The data is generated once from the published OpenAPI spec by `provider/tools/build_catalog.py`:
-connector ids, the fields each connector's create-source form requires, and field types.
+The spec is a beta subset of the live API, so what it does not know is a warning, never a
+refusal: the API decides.
 """
 
 from __future__ import annotations
@@ -12,11 +13,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+CAMEL = "camel"
+SNAKE = "snake"
+
 
 @dataclass(frozen=True)
 class ConnectorForm:
-    """What a connector's create-source request needs beyond the Source's own arguments."""
+    """A connector's create-source form: its casing, fields, required fields and their types."""
 
+    casing: str
+    fields: frozenset[str]
     required: frozenset[str]
     # field -> JSON schema type: string, array, integer, boolean, object, number
     types: dict[str, str]
@@ -39,9 +45,16 @@ def connector_ids() -> frozenset[str]:
     return frozenset(_data()["connectors"])
 
 
+def service_types() -> frozenset[str]:
+    """Service types the spec names."""
+    return frozenset(_data()["services"])
+
+
 def connector_form(connector_id: str) -> ConnectorForm | None:
     """The form of a known connector, else None."""
     form = _data()["connectors"].get(connector_id)
     if form is None:
         return None
-    return ConnectorForm(frozenset(form["required"]), dict(form["types"]))
+    return ConnectorForm(
+        form["casing"], frozenset(form["fields"]), frozenset(form["required"]), dict(form["types"])
+    )

@@ -1,25 +1,77 @@
-"""A Source's connector and config checked against the offline catalog of connector forms."""
+"""A Source's connector and config checked against the connector's published form, and the
+names each form gives the fields the Source's own arguments set.
+
+Forms come in two casings (the spec's): camelCase `*ConnectorForm`s (`connectorId`, `oAuthId`
+as a string, the seed's `strategy` for `storageStrategy`) and snake_case DTOs such as `MysqlDto`
+(`connector_id`, `o_auth_id` as an integer, `storage_strategy`). What the catalog does not know
+(a connector, a config key) is a warning: the spec may lag the live API.
+"""
 
 from __future__ import annotations
 
-import difflib
+from dataclasses import dataclass
 from typing import Any
 
-from pulumi_dataddo.logic import catalog, schedule
-from pulumi_dataddo.logic.validation import Validator
-from pulumi_dataddo.logic.values import is_unknown, kind
+from pulumi_dataddo.fields import schedule
+from pulumi_dataddo.fields.validation import Validator
+from pulumi_dataddo.fields.values import did_you_mean, is_unknown, kind
+from pulumi_dataddo.logic import catalog
 
-# Payload fields set from the Source's own arguments: refused inside `config`.
-ARGUMENT_FIELDS = {
-    "connectorId": "connector_id",
-    "templateId": "template_id",
-    "oAuthId": "oauth_id",
-    "label": "label",
-    "strategy": "strategy",
-    **{name: "schedule" for name in schedule.FIELDS},
-}
-# The spec's name of what the Source's `strategy` argument sends (as the seed does).
-STORAGE_STRATEGY = "storageStrategy"
+
+@dataclass(frozen=True)
+class Names:
+    """The payload names of the Source's own arguments in one casing."""
+
+    connector_id: str
+    template_id: str
+    oauth_id: str
+    # The spec types `oAuthId` a string and `o_auth_id` an integer.
+    oauth_id_is_text: bool
+    label: str
+    strategy: str
+    # The form's own name of the storage strategy (the `strategy` argument, or config).
+    storage_strategy: str
+    # Whether the schedule travels in the create body (the seed does) or is put afterwards.
+    schedule_in_body: bool
+    # Fields the Dataddo UI adds to every create body (the seed's), unless config sets them.
+    ui_fields: tuple[str, ...]
+
+    def arguments(self) -> dict[str, str]:
+        """Payload field -> the Source argument that sets it."""
+        fields = {
+            self.connector_id: "connector_id",
+            self.template_id: "template_id",
+            self.oauth_id: "oauth_id",
+            self.label: "label",
+            self.strategy: "strategy",
+        }
+        if self.schedule_in_body:
+            fields.update({name: "schedule" for name in schedule.FIELDS})
+        return fields
+
+
+CAMEL = Names(
+    connector_id="connectorId",
+    template_id="templateId",
+    oauth_id="oAuthId",
+    oauth_id_is_text=True,
+    label="label",
+    strategy="strategy",
+    storage_strategy="storageStrategy",
+    schedule_in_body=True,
+    ui_fields=("dateRangePreview", "search", "request", "type"),
+)
+SNAKE = Names(
+    connector_id="connector_id",
+    template_id="template_id",
+    oauth_id="o_auth_id",
+    oauth_id_is_text=False,
+    label="label",
+    strategy="storage_strategy",
+    storage_strategy="storage_strategy",
+    schedule_in_body=False,
+    ui_fields=(),
+)
 JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "array": (list,),
@@ -30,44 +82,66 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def check_connector(v: Validator, connector_id: Any) -> None:
-    """A known connector id, with suggestions for a near miss."""
+def names(connector_id: str) -> Names:
+    """The payload names of a connector's form (camelCase, the seed's, when it is unknown)."""
+    form = catalog.connector_form(connector_id)
+    return SNAKE if form is not None and form.casing == catalog.SNAKE else CAMEL
+
+
+def connector_warnings(connector_id: Any) -> list[str]:
+    """A warning, with suggestions, for a connector the published catalog does not know."""
+    if not isinstance(connector_id, str) or is_unknown(connector_id):
+        return []
     known = catalog.connector_ids()
-    v.text("connector_id", connector_id, required=True, expected="a connector id such as snapchat")
-    if not isinstance(connector_id, str) or not connector_id.strip() or is_unknown(connector_id):
-        return
-    if connector_id not in known:
-        close = difflib.get_close_matches(connector_id, sorted(known), n=3)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; get_connectors() lists them"
-        v.fail("connector_id", f"unknown connector {connector_id!r}{hint}")
+    if connector_id in known:
+        return []
+    return [
+        f"connector_id: {connector_id!r} is not in the published catalog"
+        f"{did_you_mean(connector_id, known)}; the API decides whether it exists"
+    ]
 
 
 def check_config(
     v: Validator, connector_id: str, config: dict[str, Any], strategy: Any = None
-) -> None:
-    """The connector's required fields present, known fields of the right type."""
+) -> list[str]:
+    """Failures for the form's required fields and types; warnings for unknown keys."""
     form = catalog.connector_form(connector_id)
-    if form is None:
-        return
-    if STORAGE_STRATEGY in form.required and strategy is None and STORAGE_STRATEGY not in config:
-        v.fail("strategy", f"is required by connector {connector_id} (e.g. incremental)")
-    for key, argument in ARGUMENT_FIELDS.items():
-        if key in config:
+    payload = names(connector_id)
+    for key, argument in payload.arguments().items():
+        if key in config and not (argument == "strategy" and key == payload.storage_strategy):
             v.fail(f"config.{key}", f"is set by the Source argument {argument}, not in config")
-    for key in sorted(form.required - config.keys() - {STORAGE_STRATEGY}):
+    if form is None:
+        return []
+    if payload.storage_strategy in config and strategy is not None:
+        v.fail(f"config.{payload.storage_strategy}", "is set by the Source argument strategy")
+    required_strategy = payload.storage_strategy in form.required
+    if required_strategy and strategy is None and payload.storage_strategy not in config:
+        v.fail("strategy", f"is required by connector {connector_id} (e.g. incremental)")
+    for key in sorted(form.required - config.keys() - {payload.storage_strategy}):
         v.fail(f"config.{key}", f"is required by connector {connector_id}")
     for key, value in config.items():
-        expected = form.types.get(key)
-        if expected is None or value is None or is_unknown(value):
-            continue
-        allowed = JSON_TYPES.get(expected, (object,))
-        wrong_bool = isinstance(value, bool) and bool not in allowed
-        if not isinstance(value, allowed) or wrong_bool:
-            v.fail(
-                f"config.{key}",
-                f"must be {expected} for connector {connector_id}, got {kind(value)}",
-            )
-        elif expected == "integer" and isinstance(value, float) and not value.is_integer():
-            v.fail(f"config.{key}", f"must be a whole number, {v.got(value)}")
-        elif expected == "array" and key in form.required and not value:
-            v.fail(f"config.{key}", f"must list at least one value for connector {connector_id}")
+        _check_type(v, connector_id, form, key, value)
+    allowed = form.fields | set(payload.ui_fields)
+    return [
+        f"config.{key}: connector {connector_id}'s published form has no such field"
+        f"{did_you_mean(key, allowed)}; it is sent as is"
+        for key in sorted(config.keys() - allowed - payload.arguments().keys())
+    ]
+
+
+def _check_type(
+    v: Validator, connector_id: str, form: catalog.ConnectorForm, key: str, value: Any
+) -> None:
+    expected = form.types.get(key)
+    if expected is None or value is None or is_unknown(value):
+        return
+    allowed = JSON_TYPES.get(expected, (object,))
+    wrong_bool = isinstance(value, bool) and bool not in allowed
+    if not isinstance(value, allowed) or wrong_bool:
+        v.fail(
+            f"config.{key}", f"must be {expected} for connector {connector_id}, got {kind(value)}"
+        )
+    elif expected == "integer" and isinstance(value, float) and not value.is_integer():
+        v.fail(f"config.{key}", f"must be a whole number, {v.got(value)}")
+    elif expected == "array" and key in form.required and not value:
+        v.fail(f"config.{key}", f"must list at least one value for connector {connector_id}")

@@ -1,37 +1,27 @@
-"""Field-by-field diff of old outputs against new inputs.
+"""Field-by-field diff of old outputs against new inputs, driven by a resource's fields.
 
-Each resource declares its fields once: whether a change is made in place or needs a
-replacement, and whether the field is managed only when declared (an omitted optional label or
-schedule leaves whatever the API holds alone). Values not known yet count as changed.
+A field changes in place or needs a replacement; a field managed only when set is never a
+change while omitted. Values not known yet count as changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pulumi_dataddo.logic.values import is_unknown, whole_numbers
-
-
-@dataclass(frozen=True)
-class Field:
-    """A diffed input field."""
-
-    name: str
-    replaces: bool = False
-    # An omitted (None) new value is "not managed": never a change.
-    optional: bool = False
-    # Maps a value to its comparable form (e.g. order-free lists, ids as text).
-    normalize: Callable[[Any], Any] = whole_numbers
+from pulumi_dataddo.fields.base import Field, ResourceSpec
+from pulumi_dataddo.fields.values import is_unknown
 
 
 @dataclass(frozen=True)
 class DiffPlan:
-    """What changed and which of those changes need a replacement."""
+    """What changed, which of those changes need a replacement, and which outputs an in-place
+    update leaves as they are."""
 
     changes: tuple[str, ...] = ()
     replaces: tuple[str, ...] = ()
+    stables: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -43,13 +33,15 @@ def changed(field: Field, olds: Mapping[str, Any], news: Mapping[str, Any]) -> b
     new = news.get(field.name)
     if is_unknown(new):
         return True
-    if new is None and field.optional:
+    if new is None and field.managed_when_set:
         return False
-    return bool(field.normalize(olds.get(field.name)) != field.normalize(new))
+    normalize = field.type.normalize
+    return bool(normalize(olds.get(field.name)) != normalize(new))
 
 
-def plan(fields: Sequence[Field], olds: Mapping[str, Any], news: Mapping[str, Any]) -> DiffPlan:
-    """The diff of every declared field."""
-    changes = tuple(f.name for f in fields if changed(f, olds, news))
-    by_name = {f.name: f for f in fields}
-    return DiffPlan(changes, tuple(name for name in changes if by_name[name].replaces))
+def plan(spec: ResourceSpec, olds: Mapping[str, Any], news: Mapping[str, Any]) -> DiffPlan:
+    """The diff of every compared field."""
+    changes = tuple(f.name for f in spec.compared if changed(f, olds, news))
+    replaces = tuple(name for name in changes if spec.field(name).replaces)
+    stables = () if replaces else tuple(f.name for f in spec.outputs if f.stable)
+    return DiffPlan(changes, replaces, stables)

@@ -1,113 +1,103 @@
 """Flow: sources wired to a dashboard app, which exposes an API endpoint (`api_id`).
 
 `label` and `sources` change in place (the order of sources does not matter); the app cannot
-change, so a new app replaces the flow. `label` is managed only when declared.
+change, so a new app replaces the flow. Every answer is the spec's `Flow`, so an update is
+confirmed from its own answer.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.fields.flow import FLOW
+from pulumi_dataddo.fields.validation import Validator
+from pulumi_dataddo.fields.values import did_you_mean, is_unknown
 from pulumi_dataddo.http.responses import FlowInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads
+from pulumi_dataddo.logic.account import Account
 from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
-from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
-from pulumi_dataddo.logic.reconcile import Collection, create_once
-from pulumi_dataddo.logic.validation import Validator
-from pulumi_dataddo.logic.values import is_unknown
+from pulumi_dataddo.logic.check import check_fields
+from pulumi_dataddo.logic.reconcile import Identity, create_once
 
-KIND = "flow"
-INPUTS = ("sources", "app", "label", "adopt_id")
-
-
-def _source_set(value: Any) -> Any:
-    return sorted(map(str, value)) if isinstance(value, list) else value
-
-
-FIELDS = (
-    Field("app", replaces=True),
-    Field("label", optional=True),
-    Field("sources", normalize=_source_set),
-)
+KIND = FLOW.kind
+# DECIDED: the label the API gives a flow created without one (the emulator's); a flow declared
+# with it cannot be told apart from unlabelled ones.
+DEFAULT_LABEL = "Flow"
 
 
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
-    _check_sources(v, news.get("sources"))
-    v.text("app", news.get("app"), choices=catalog.apps())
-    v.text("label", news.get("label"))
-    v.object_id("adopt_id", news.get("adopt_id"))
-    return Checked(dict(news), v.failures)
+    inputs = check_fields(FLOW, news, v)
+    app = news.get("app")
+    warnings = []
+    if isinstance(app, str) and not is_unknown(app) and app not in catalog.apps():
+        warnings.append(
+            f"app: {app!r} is not a dashboard app the docs name"
+            f"{did_you_mean(app, catalog.apps())}; the API decides whether it exists"
+        )
+    return Checked(inputs, v.failures, warnings)
 
 
-def _check_sources(v: Validator, sources: Any) -> None:
-    if is_unknown(sources) and not isinstance(sources, list):
-        return
-    if not isinstance(sources, list) or not sources:
-        v.fail("sources", f"must list at least one source id, {v.got(sources)}")
-        return
-    for index, source_id in enumerate(sources):
-        v.object_id(f"sources[{index}]", source_id)
-    known = [s for s in sources if isinstance(s, str) and not is_unknown(s)]
-    duplicates = sorted({s for s in known if known.count(s) > 1})
-    if duplicates:
-        v.fail("sources", f"lists {', '.join(duplicates)} more than once")
-
-
-def diff(olds: Props, news: Props) -> DiffPlan:
-    return plan(FIELDS, olds, news)
-
-
-def create(api: DataddoClient, inputs: Props) -> Created:
+def create(account: Account, inputs: Props) -> Created:
     sources, app, label = list(inputs["sources"]), inputs.get("app"), inputs.get("label")
     adopt_id = inputs.get("adopt_id")
     if adopt_id is not None:
-        found = lifecycle.adopted(KIND, adopt_id, lambda: api.get_flow(adopt_id))
+        found = lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_flow(adopt_id))
         lifecycle.verify_kind(KIND, adopt_id, "app", found.app, app)
-        found = api.update_flow(found.id, payloads.update_flow(sources, label))
+        found = _put(account, found.id, sources, label)
+        account.ledger.saw(KIND, found.id)
     else:
-        body = payloads.create_flow(sources, app, label)
-        flows = Collection(
+        identity = Identity(
             KIND,
-            listing=api.list_flows,
+            listing=account.api.list_flows,
             ident=lambda f: f.id,
-            existed_at=lambda f: f.existed_at,
-            matches=lambda f: (f.label, f.app, sorted(f.sources)) == (label, app, sorted(sources)),
+            changed_at=lambda _f: None,  # the spec's Flow carries no time
+            listed=True,
+            matches=lambda f: (
+                label in (None, f.label) and (f.app, sorted(f.sources)) == (app, sorted(sources))
+            ),
+            distinct=label is not None and label != DEFAULT_LABEL,
+            describe=lambda f: f"flow {f.id} ({f.label!r})",
         )
-        found = create_once(lambda: api.create_flow(body), flows, look_first=api.recover)
-    return Created(found.id, _outputs(inputs, found))
+        body = payloads.create_flow(sources, app, label)
+        found = create_once(account, lambda: account.api.create_flow(body), identity)
+    return Created(found.id, {**inputs, "api_id": found.api_id})
 
 
-def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
-    found = lifecycle.unless_gone(lambda: api.get_flow(id_))
-    return GONE if found is None else refresh(outs, found)
+def _put(account: Account, id_: str, sources: list[str] | None, label: str | None) -> FlowInfo:
+    """`PUT /flows/{id}` of what is given, confirmed from the answer."""
+    found = account.api.update_flow(id_, payloads.update_flow(sources, label))
+    if label is not None:
+        lifecycle.confirm(KIND, id_, "label", found.label, label)
+    if sources is not None:
+        lifecycle.confirm(KIND, id_, "sources", sorted(found.sources), sorted(sources))
+    return found
 
 
-def refresh(outs: Props, found: FlowInfo) -> Refreshed:
-    """State after reading `found`: sources, app, endpoint, and the label when declared."""
-    refreshed = {**_outputs(outs, found), "sources": found.sources, "app": found.app}
-    if outs.get("label") is not None:  # the label is managed only when declared
+def read(account: Account, id_: str, outs: Props) -> Refreshed:
+    found = lifecycle.unless_gone(lambda: account.api.get_flow(id_))
+    return GONE if found is None else project(outs, found)
+
+
+def project(outs: Props, found: FlowInfo) -> Refreshed:
+    """The state after reading `found`: what the user manages, from the API's answer."""
+    refreshed = {**outs, "sources": found.sources, "app": found.app, "api_id": found.api_id}
+    if outs.get("label") is not None:  # the label is managed only when set
         refreshed["label"] = found.label
-    return Refreshed(found.id, refreshed, {key: refreshed.get(key) for key in INPUTS})
+    return Refreshed(found.id, refreshed, {k: refreshed.get(k) for k in FLOW.input_names})
 
 
-def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:
-    changes = diff(olds, news).changes
-    body = payloads.update_flow(
+def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
+    changes = LOGIC.diff(olds, news).changes
+    found = _put(
+        account,
+        id_,
         news["sources"] if "sources" in changes else None,
         news.get("label") if "label" in changes else None,
     )
-    found = api.update_flow(id_, body) if body else None
-    return {**news, "api_id": found.api_id if found else olds.get("api_id")}
+    return {**news, "api_id": found.api_id}
 
 
-def delete(api: DataddoClient, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: api.delete_flow(id_))
+def delete(account: Account, id_: str, _outs: Props) -> None:
+    lifecycle.delete(KIND, id_, lambda: account.api.delete_flow(id_))
 
 
-def _outputs(inputs: Props, found: FlowInfo) -> Props:
-    return {**inputs, "api_id": found.api_id}
-
-
-LOGIC = ResourceLogic(KIND, check, diff, create, read, update, delete)
+LOGIC = ResourceLogic(FLOW, check, create, read, update, delete)

@@ -1,17 +1,17 @@
-"""Steps every resource shares: reading what may be gone, deleting, adopting."""
+"""Steps every resource shares: reading what may be gone, deleting, adopting, confirming."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
+from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.errors import Conflict, NotFound
-from pulumi_dataddo.logic.base import ProviderError
 
 T = TypeVar("T")
 
 
-def unless_gone(get: Callable[[], T]) -> T | None:
+def unless_gone(get: Callable[[], T | None]) -> T | None:
     """`get()`, or None when the object no longer exists (404)."""
     try:
         return get()
@@ -26,23 +26,34 @@ def delete(kind: str, id_: str, call: Callable[[], None]) -> None:
     except NotFound:
         return
     except Conflict as exc:
-        raise ProviderError(
+        raise DataddoError(
             f"{kind} {id_} is still in use and was not deleted: {exc.detail}; "
             "delete or change what uses it first"
         ) from None
 
 
-def adopted(kind: str, id_: str, get: Callable[[], T]) -> T:
+def adopted(kind: str, id_: str, get: Callable[[], T | None]) -> T:
     """The existing object to adopt, or a clear error when this account has none with `id_`."""
     found = unless_gone(get)
     if found is None:
-        raise ProviderError(f"adopt_id {id_}: this Dataddo account has no {kind} with this id")
+        raise DataddoError(f"adopt_id {id_}: this Dataddo account has no {kind} with this id")
     return found
 
 
 def verify_kind(kind: str, id_: str, what: str, actual: object, declared: object) -> None:
     """Refuse to adopt an object of another kind (service type, connector, app)."""
     if actual != declared:
-        raise ProviderError(
+        raise DataddoError(
             f"adopt_id {id_}: {kind} {id_} has {what} {actual!r}, not the declared {declared!r}"
+        )
+
+
+def confirm(kind: str, id_: str, what: str, answered: object, sent: object) -> None:
+    """Refuse an update whose answer does not show what was sent, rather than record in state
+    what the API did not take."""
+    if answered != sent:
+        raise DataddoError(
+            f"{kind} {id_}: the API answered the update with {what} {answered!r}, not the "
+            f"{sent!r} that was sent; nothing was recorded: run `pulumi refresh` to see what "
+            "the object holds"
         )

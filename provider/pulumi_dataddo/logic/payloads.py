@@ -1,46 +1,43 @@
 """Every request body the provider sends: the one place.
 
-The create-source payload follows the seed (the docs' end-to-end example) exactly: common
-fields, the connector's config verbatim, the schedule fields as strings, the fields the
-Dataddo UI adds, then `strategy` (DECIDED, docs/design.md).
+The create-source payload follows the connector form's casing (`connector_form.Names`); for
+the seed's program it is the seed's body, `oAuthId` quoted as the spec types it (DECIDED,
+docs/design.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pulumi_dataddo.fields.values import integer_text, whole_numbers
 from pulumi_dataddo.logic import schedule
-from pulumi_dataddo.logic.values import integer_text, whole_numbers
+from pulumi_dataddo.logic.connector_form import Names
 
 Body = dict[str, Any]
 
 
-def oauth_id(value: Any) -> int | str:
-    """A service id as the API wants it in payloads: an integer when numeric (as the seed)."""
-    text = integer_text(value)
-    return int(text) if text is not None else str(value)
+def service_config(config: Mapping[str, Any], label: str | None) -> Body:
+    """A service's config as the spec's `*DtoAuthorizer` forms carry it: `label` inside."""
+    body: Body = whole_numbers(dict(config))
+    if label is not None:
+        body["label"] = label
+    return body
 
 
 def create_service(service: str, config: Mapping[str, Any], label: str | None) -> Body:
-    """`POST /services` with the spec's current (non-deprecated) field names."""
-    body: Body = {"serviceName": service, "config": whole_numbers(dict(config))}
-    if label is not None:
-        body["label"] = label
-    return body
+    """`POST /services`: the spec's `CreateServiceRequest` (no top-level label)."""
+    return {"serviceName": service, "config": service_config(config, label)}
 
 
-def update_service(label: str | None, config: Mapping[str, Any] | None) -> Body:
-    """`PUT /services/{id}`: the fields to change (a config is merged over the stored one)."""
-    body: Body = {}
-    if label is not None:
-        body["label"] = label
-    if config is not None:
-        body["config"] = whole_numbers(dict(config))
-    return body
+def update_service(config: Mapping[str, Any], label: str | None) -> Body:
+    """`PUT /services/{id}` (untyped in the spec, DECIDED): the whole declared config, label
+    inside, so that the answer is the same whether the API merges or replaces it."""
+    return {"config": service_config(config, label)}
 
 
 def create_source(
+    names: Names,
     *,
     connector_id: str,
     template_id: str,
@@ -50,21 +47,23 @@ def create_source(
     schedule_fields: Mapping[str, Any] | None = None,
     strategy: str | None = None,
 ) -> Body:
-    """`POST /connectors/{connector_id}/create-source`; for the seed's program, the seed's body."""
-    body: Body = {"connectorId": connector_id, "templateId": template_id}
+    """`POST /connectors/{connector_id}/create-source` in the form's casing."""
+    body: Body = {names.connector_id: connector_id, names.template_id: template_id}
     if oauth is not None:
-        body["oAuthId"] = oauth_id(oauth)
-    body["label"] = label
+        text = integer_text(oauth) or str(oauth)
+        body[names.oauth_id] = text if names.oauth_id_is_text else int(text)
+    body[names.label] = label
     body.update(whole_numbers(dict(config or {})))
-    body.update(schedule.create_fields(schedule_fields))
-    # Fields the Dataddo UI sends with every source (seed), unless the config sets them.
+    if names.schedule_in_body:
+        body.update(schedule.create_fields(schedule_fields))
     ui_fields: Body = {"search": "", "request": None, "type": connector_id}
     if "dateRange" in body:
         ui_fields = {"dateRangePreview": body["dateRange"], **ui_fields}
-    for key, value in ui_fields.items():
-        body.setdefault(key, value)
+    for key in names.ui_fields:
+        if key in ui_fields:
+            body.setdefault(key, ui_fields[key])
     if strategy is not None:
-        body["strategy"] = strategy
+        body[names.strategy] = strategy
     return body
 
 
@@ -73,8 +72,8 @@ def update_source(label: str) -> Body:
     return {"label": label}
 
 
-def create_flow(sources: list[str], app: str | None, label: str | None) -> Body:
-    """`POST /flows` in the seed's shape."""
+def create_flow(sources: Sequence[str], app: str | None, label: str | None) -> Body:
+    """`POST /flows` in the seed's shape (untyped in the spec; the docs' example)."""
     body: Body = {"sources": list(sources)}
     if app is not None:
         body["app"] = app
@@ -83,16 +82,18 @@ def create_flow(sources: list[str], app: str | None, label: str | None) -> Body:
     return body
 
 
-def update_flow(sources: list[str] | None, label: str | None) -> Body:
-    """`PUT /flows/{id}`: the fields to change (the app cannot change)."""
+def update_flow(sources: Sequence[str] | None, label: str | None) -> Body:
+    """`PUT /flows/{id}` with the names of the spec's `Flow` (`source: [{source_id}]`)."""
     body: Body = {}
     if label is not None:
         body["label"] = label
     if sources is not None:
-        body["sources"] = list(sources)
+        body["source"] = [{"source_id": source_id} for source_id in sources]
     return body
 
 
 def connector_action(oauth: Any, **fields: Any) -> Body:
-    """`POST /connectors/{id}/actions/{action}`: the authorizer and the action's parameters."""
-    return {"oAuthId": oauth_id(oauth), **{k: v for k, v in fields.items() if v is not None}}
+    """`POST /connectors/{id}/actions/{action}`: the authorizer (a string, as the spec types it)
+    and the action's parameters."""
+    text = integer_text(oauth) or str(oauth)
+    return {"oAuthId": text, **{k: v for k, v in fields.items() if v is not None}}

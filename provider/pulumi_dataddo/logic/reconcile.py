@@ -1,108 +1,110 @@
-"""Create exactly once: an ambiguous create failure is settled by looking, never by resending.
+"""Create exactly once, and never take another object for the one created.
 
-A create is one POST. If it fails without a clear answer (timeout, dropped connection, 5xx, an
-unreadable 2xx answer: the object may exist), the collection is listed, a few times over some
-seconds (a timed-out request may still be running), and the single object matching the request
-that did not exist before the POST (creation times, `CLOCK_SKEW` allowed) is adopted; otherwise
-the error says what to do. Two matches are never guessed between.
-
-Recovery mode (`dataddo:recover` / `DATADDO_RECOVER`, README "Recovery") adds one listing
-before the POST: a run killed mid-create, or an object that landed after the settle window,
-leaves an object that Pulumi's state does not know; the recovery run adopts it instead of
-creating a duplicate. The normal path stays one POST: listing first on every create would
-double the calls for services and flows.
+A create is one POST. When it fails without a clear answer (no answer, a dropped connection, a
+5xx, an unreadable 2xx: the object may exist) it is never sent again: the collection is listed
+for a few seconds (a timed-out request may still be carried out) and an object is taken for the
+created one only when it is provably new and provably the one asked for (DECIDED):
+- new: not an id this process knows (`Ledger`: the stack's own objects, and for kinds whose
+  answers carry no creation time a listing taken before the first create of the kind), and not
+  created or changed before the POST by the API's own clock (`Date` header, `clock.RESOLUTION`);
+- the one asked for: every field the create sent and the API shows matches (`Identity.matches`),
+  and the identity tells objects apart: a label that is set and is not the API's default.
+Exactly one such object is adopted. Otherwise the error says what is known: which objects may be
+the one created (to adopt with `adopt_id`, or delete), and that a late one may still appear
+(README "Recovery", `pulumi-dataddo unmanaged`).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.http.clock import RESOLUTION
 from pulumi_dataddo.http.errors import ApiError, MalformedResponse, ServerError, TransportError
-from pulumi_dataddo.logic.base import ProviderError
+from pulumi_dataddo.logic.account import Account
+from pulumi_dataddo.logic.readiness import poll
 
 T = TypeVar("T")
 AMBIGUOUS = (TransportError, ServerError, MalformedResponse)
-# Seconds to wait before each look for the object of an ambiguous create.
-SETTLE_DELAYS = (0.0, 1.0, 2.0, 4.0)
-# DECIDED: seconds the API's clock may be behind ours when comparing creation times.
-CLOCK_SKEW = 300.0
+RECOVERY = "README 'Recovery': `pulumi-dataddo unmanaged` lists what no stack holds"
 
 
 @dataclass(frozen=True)
-class Collection(Generic[T]):
-    """How to find the objects of one kind: list them, name one, tell its creation time, and
-    whether it is the object the create asks for."""
+class Identity(Generic[T]):
+    """How to find the object a create asks for among the objects of its kind."""
 
     kind: str
-    listing: Callable[[], Iterable[T]]
+    listing: Callable[[], list[T]]
     ident: Callable[[T], str]
-    existed_at: Callable[[T], float | None]
+    # When the object was created or last changed (Unix seconds, API clock), None when the
+    # answer does not say.
+    changed_at: Callable[[T], float | None]
+    # Whether to list the kind before its first create: where answers carry no creation time,
+    # that listing is what proves an object new.
+    listed: bool
+    # Whether an object is the one asked for (may read more of it, e.g. its metadata).
     matches: Callable[[T], bool]
-
-    def matching(self, since: float | None = None) -> list[T]:
-        """The matching objects (only those not known to exist before `since`)."""
-        return [
-            item
-            for item in self.listing()
-            if self.matches(item) and (since is None or _not_before(self.existed_at(item), since))
-        ]
+    # Whether the declared identity tells objects apart (a set label, not the API's default).
+    distinct: bool
+    describe: Callable[[T], str]
 
 
-def create_once(post: Callable[[], T], objects: Collection[T], *, look_first: bool = False) -> T:
-    """`post()`, or the one object `objects` matches after an ambiguous failure (or before the
-    POST, with `look_first`)."""
-    kind = objects.kind
-    if look_first:
-        found = objects.matching()
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise _several(objects, found, "recovery mode:")
-    started = time.time()
+def create_once(account: Account, post: Callable[[], T], identity: Identity[T]) -> T:
+    """`post()`, or the object it provably created when its answer was lost."""
+    kind = identity.kind
+    if identity.listed:
+        account.ledger.list_once(kind, lambda: map(identity.ident, identity.listing()))
+    sent_at = account.api.clock.now()
     try:
-        return post()
+        created = post()
     except AMBIGUOUS as exc:
-        failure = exc
+        created = _settle(account, identity, sent_at, exc)
+    account.ledger.saw(kind, identity.ident(created))
+    return created
+
+
+def _settle(
+    account: Account, identity: Identity[T], sent_at: float | None, failure: Exception
+) -> T:
+    kind = identity.kind
+
+    def new(item: T) -> bool:
+        if account.ledger.knows(kind, identity.ident(item)):
+            return False
+        changed = identity.changed_at(item)
+        return sent_at is None or changed is None or changed >= sent_at - RESOLUTION
+
+    def proven(item: T) -> bool:
+        return identity.listed or (sent_at is not None and identity.changed_at(item) is not None)
+
+    def candidates() -> list[T] | None:
+        found = [item for item in identity.listing() if new(item) and identity.matches(item)]
+        return found or None
+
     try:
-        found = _settle(lambda: objects.matching(since=started))
+        found = poll(account.settle, account.settle_for, candidates) or []
     except ApiError as exc:
-        raise ProviderError(
-            f"{failure}; checking whether the {kind} was created failed too ({exc}); it may "
-            "exist: follow README 'Recovery' (refresh, then up with DATADDO_RECOVER=1)"
+        raise DataddoError(
+            f"{failure}; the {kind} may have been created, and looking for it failed too "
+            f"({exc}); see {RECOVERY}"
         ) from None
-    if len(found) == 1:
+    if len(found) == 1 and identity.distinct and proven(found[0]):
         return found[0]
-    if not found:
-        raise ProviderError(
-            f"{failure}; no matching {kind} appeared within {sum(SETTLE_DELAYS):g}s, so none "
-            "was created: run again (should a late one appear, README 'Recovery' adopts it)"
+    if found:
+        names = ", ".join(identity.describe(item) for item in found)
+        why = (
+            "it cannot be told apart from others (give it a distinct label)"
+            if not identity.distinct or len(found) > 1
+            else "nothing proves it was not there before (the API gave no time to compare)"
         )
-    raise _several(objects, found, f"{failure}, and")
-
-
-def _several(objects: Collection[T], found: list[T], context: str) -> ProviderError:
-    kind = objects.kind
-    ids = ", ".join(objects.ident(item) for item in found)
-    return ProviderError(
-        f"{context} {len(found)} matching {kind}s exist ({ids}); keep one with adopt_id and delete "
-        "the others"
+        raise DataddoError(
+            f"{failure}; the {kind} may have been created: {names} appeared since, but {why}. "
+            "Keep yours with adopt_id and delete the others, or delete them all and run again"
+        )
+    raise DataddoError(
+        f"{failure}; the {kind} may have been created, though none appeared within "
+        f"{account.settle_for:g}s (a request that timed out can still be carried out). Before "
+        f"running again, wait a minute or two; see {RECOVERY}"
     )
-
-
-def _not_before(existed_at: float | None, since: float) -> bool:
-    """Whether an object may have been created after `since` (unknown times may)."""
-    return existed_at is None or existed_at >= since - CLOCK_SKEW
-
-
-def _settle(look: Callable[[], list[T]]) -> list[T]:
-    """The first non-empty result of `look` over the settle delays (else empty)."""
-    found: list[T] = []
-    for delay in SETTLE_DELAYS:
-        time.sleep(delay)
-        found = look()
-        if found:
-            break
-    return found

@@ -1,110 +1,124 @@
-"""Service (authorizer): stored third-party credentials; integer ids.
+"""Service: stored third-party credentials; integer ids.
 
-`config` is write-only at the API (secrets are never returned), so it is kept from state and
-never compared with what the API returns. `label` is managed only when declared.
+The spec types only the list (`GET /services`, `ServiceListResponse`): the detail and update
+answers are untyped, so a service's type and label are read from the list, and
+`GET /services/{id}` serves only to tell a missing service (404) from an unlisted one. `config`
+is write-only at the API: kept from state, never compared with it.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from pulumi_dataddo import secrets
-from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo import redaction
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.fields.service import SERVICE
+from pulumi_dataddo.fields.validation import Validator
+from pulumi_dataddo.fields.values import did_you_mean
 from pulumi_dataddo.http.responses import ServiceInfo
-from pulumi_dataddo.logic import lifecycle, payloads
+from pulumi_dataddo.logic import catalog, lifecycle, payloads
+from pulumi_dataddo.logic.account import Account
 from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
-from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
-from pulumi_dataddo.logic.reconcile import Collection, create_once
-from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
-from pulumi_dataddo.logic.values import integer_text
+from pulumi_dataddo.logic.check import check_fields
+from pulumi_dataddo.logic.reconcile import Identity, create_once
 
-KIND = "service"
-INPUTS = ("service", "config", "label", "adopt_id")
-FIELDS = (Field("service", replaces=True), Field("label", optional=True), Field("config"))
+KIND = SERVICE.kind
 
 
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
-    v.text(
-        "service",
-        news.get("service"),
-        required=True,
-        pattern=IDENTIFIER,
-        expected="a service type such as snapchat_static",
+    inputs = check_fields(SERVICE, news, v)
+    config = news.get("config")
+    if isinstance(config, dict):
+        redaction.remember_all(config)
+        if not config:
+            v.fail("config", "must hold the service's credentials, got an empty object")
+        if "label" in config:
+            v.fail("config.label", "is set by the Service argument label, not in config")
+    warnings = []
+    service = news.get("service")
+    if isinstance(service, str) and service not in catalog.service_types():
+        warnings.append(
+            f"service: {service!r} is not a service type of the published spec"
+            f"{did_you_mean(service, catalog.service_types())}; the API decides whether it exists"
+        )
+    return Checked(inputs, v.failures, warnings)
+
+
+def find(account: Account, service_id: int) -> ServiceInfo | None:
+    """The listed service, None when it is gone (a 404 to its own GET), or an error when the
+    service exists but the list does not show it."""
+    for item in account.api.list_services():
+        if item.id == service_id:
+            return item
+    if lifecycle.unless_gone(lambda: account.api.check_service(service_id)) is None:
+        return None
+    raise DataddoError(
+        f"service {service_id} exists but GET /services does not list it, so its type and "
+        "label cannot be read"
     )
-    config = v.mapping("config", news.get("config"), required=True, secret=True)
-    if config is not None:
-        secrets.remember_config(config)
-    v.text("label", news.get("label"))
-    v.service_id("adopt_id", news.get("adopt_id"))
-    inputs = dict(news)
-    adopt_id = integer_text(news.get("adopt_id"))
-    if adopt_id is not None:
-        inputs["adopt_id"] = adopt_id
-    return Checked(inputs, v.failures)
 
 
-def diff(olds: Props, news: Props) -> DiffPlan:
-    return plan(FIELDS, olds, news)
-
-
-def create(api: DataddoClient, inputs: Props) -> Created:
+def create(account: Account, inputs: Props) -> Created:
     service, config, label = inputs["service"], dict(inputs["config"]), inputs.get("label")
-    secrets.remember_config(config)
+    redaction.remember_all(config)
     adopt_id = inputs.get("adopt_id")
     if adopt_id is not None:
-        found = lifecycle.adopted(KIND, adopt_id, lambda: api.get_service(int(adopt_id)))
+        found = lifecycle.adopted(KIND, adopt_id, lambda: find(account, int(adopt_id)))
         lifecycle.verify_kind(KIND, adopt_id, "service type", found.service, service)
-        api.update_service(found.id, payloads.update_service(label, config))
+        _put(account, found.id, config, label)
         service_id = found.id
     else:
         body = payloads.create_service(service, config, label)
-        services = Collection(
+        identity = Identity(
             KIND,
-            listing=api.list_services,
+            listing=account.api.list_services,
             ident=lambda s: str(s.id),
-            existed_at=lambda s: s.existed_at,
+            changed_at=lambda s: s.last_action,
+            listed=True,
             matches=lambda s: s.service == service and label in (None, s.label),
+            # The API labels a service without one by its type (DECIDED): neither tells apart.
+            distinct=label is not None and label != service,
+            describe=lambda s: f"service {s.id} ({s.service}, {s.label!r})",
         )
-        service_id = create_once(
-            lambda: ServiceInfo(api.create_service(body), service, label),
-            services,
-            look_first=api.recover,
-        ).id
-    return Created(str(service_id), _outputs(inputs, service_id))
+        created = create_once(
+            account,
+            lambda: ServiceInfo(account.api.create_service(body), service, label),
+            identity,
+        )
+        service_id = created.id
+    return Created(str(service_id), {**inputs, "service_id": service_id})
 
 
-def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
-    found = lifecycle.unless_gone(lambda: api.get_service(int(id_)))
-    return GONE if found is None else refresh(outs, found)
+def _put(account: Account, service_id: int, config: Props, label: str | None) -> None:
+    """Write the declared config and label; the answer is untyped, so a declared label is
+    confirmed from the list."""
+    account.api.update_service(service_id, payloads.update_service(config, label))
+    if label is not None:
+        found = find(account, service_id)
+        lifecycle.confirm(KIND, str(service_id), "label", found.label if found else None, label)
 
 
-def refresh(outs: Props, found: ServiceInfo) -> Refreshed:
-    """State after reading `found`: drift shows in both outputs and inputs."""
+def read(account: Account, id_: str, outs: Props) -> Refreshed:
+    found = find(account, int(id_))
+    return GONE if found is None else project(outs, found)
+
+
+def project(outs: Props, found: ServiceInfo) -> Refreshed:
+    """The state after reading `found`: what the user manages, from the API's answer; the
+    config (never returned) from state."""
     refreshed = {**outs, "service": found.service or outs.get("service"), "service_id": found.id}
-    if outs.get("label") is not None:  # the label is managed only when declared
+    if outs.get("label") is not None:  # the label is managed only when set
         refreshed["label"] = found.label
-    return Refreshed(str(found.id), refreshed, {key: refreshed.get(key) for key in INPUTS})
+    return Refreshed(str(found.id), refreshed, {k: refreshed.get(k) for k in SERVICE.input_names})
 
 
-def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:
-    changes = diff(olds, news).changes
-    secrets.remember_config(news["config"])
-    body = payloads.update_service(
-        news.get("label") if "label" in changes else None,
-        news["config"] if "config" in changes else None,
-    )
-    if body:
-        api.update_service(int(id_), body)
-    return _outputs(news, int(id_))
+def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
+    redaction.remember_all(news["config"])
+    _put(account, int(id_), news["config"], news.get("label"))
+    return {**news, "service_id": int(id_)}
 
 
-def delete(api: DataddoClient, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: api.delete_service(int(id_)))
+def delete(account: Account, id_: str, _outs: Props) -> None:
+    lifecycle.delete(KIND, id_, lambda: account.api.delete_service(int(id_)))
 
 
-def _outputs(inputs: Props, service_id: int) -> dict[str, Any]:
-    return {**inputs, "service_id": service_id}
-
-
-LOGIC = ResourceLogic(KIND, check, diff, create, read, update, delete)
+LOGIC = ResourceLogic(SERVICE, check, create, read, update, delete)

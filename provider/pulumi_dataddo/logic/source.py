@@ -1,201 +1,219 @@
 """Source: a connector pulling data, authorized by a Service; 24-hex ids.
 
-`config` goes verbatim into the create-source payload and cannot change afterwards (replace);
-`label` and `schedule` change in place. The schedule is managed only when declared, and only
-the declared schedule fields are compared with what the API holds.
+What the spec's answers carry decides the calls: `GET /sources/{id}` (`SourceDTO`) gives the
+label, connector and template, but no schedule and no Service, so a declared schedule is read
+and written through `/extraction/schedule`, and the parameters a source was created with
+(its Service, its config) through `/metadata`, when adopting or settling an ambiguous create.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from pulumi_dataddo import secrets
-from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo import redaction
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.fields.schedule import FIELDS as SCHEDULE_FIELDS
+from pulumi_dataddo.fields.schedule import normalize as normalize_schedule
+from pulumi_dataddo.fields.source import SOURCE
+from pulumi_dataddo.fields.validation import Validator
+from pulumi_dataddo.fields.values import integer_text, whole_numbers
 from pulumi_dataddo.http.errors import ApiError
 from pulumi_dataddo.http.responses import SourceInfo
 from pulumi_dataddo.logic import connector_form, lifecycle, payloads, schedule
-from pulumi_dataddo.logic.base import (
-    GONE,
-    Checked,
-    Created,
-    Props,
-    ProviderError,
-    Refreshed,
-    ResourceLogic,
-)
-from pulumi_dataddo.logic.diff import DiffPlan, Field, plan
+from pulumi_dataddo.logic.account import Account
+from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
+from pulumi_dataddo.logic.check import check_fields
 from pulumi_dataddo.logic.readiness import wait_until_live
-from pulumi_dataddo.logic.reconcile import Collection, create_once
-from pulumi_dataddo.logic.validation import IDENTIFIER, Validator
-from pulumi_dataddo.logic.values import integer_text
+from pulumi_dataddo.logic.reconcile import Identity, create_once
 
-KIND = "source"
-# A new source extracts its data asynchronously: it starts `running` (DECIDED: the create is one
-# POST, so the status is not read back unless `wait_until_live` asks to wait).
-NEW_SOURCE_STATUS = "running"
-DEFAULT_TEMPLATE = "index"
-INPUTS = (
-    "connector_id",
-    "label",
-    "oauth_id",
-    "template_id",
-    "config",
-    "schedule",
-    "strategy",
-    "wait_until_live",
-    "adopt_id",
-)
-
-
-def _id_text(value: Any) -> Any:
-    return integer_text(value) or value
-
-
-def _schedule_form(value: Any) -> Any:
-    return schedule.normalize(value) if isinstance(value, dict) else value
-
-
-FIELDS = (
-    Field("connector_id", replaces=True),
-    Field("template_id", replaces=True),
-    Field("oauth_id", replaces=True, normalize=_id_text),
-    Field("config", replaces=True),
-    Field("strategy", replaces=True),
-    Field("label"),
-    Field("schedule", optional=True, normalize=_schedule_form),
-)
+KIND = SOURCE.kind
 
 
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
-    connector_id = news.get("connector_id")
-    connector_form.check_connector(v, connector_id)
-    v.text("label", news.get("label"), required=True)
-    v.service_id("oauth_id", news.get("oauth_id"))
-    # Only a missing template defaults: a wrong value (0, "", []) is refused, not replaced.
-    template_id = DEFAULT_TEMPLATE if news.get("template_id") is None else news["template_id"]
-    v.text("template_id", template_id, pattern=IDENTIFIER, expected="a template id such as index")
-    config = v.mapping("config", news.get("config"))
-    schedule.validate(v, news.get("schedule"))
-    v.text("strategy", news.get("strategy"), expected="a storage strategy such as incremental")
-    v.number("wait_until_live", news.get("wait_until_live"))
-    v.object_id("adopt_id", news.get("adopt_id"))
-    if config is not None:
-        secrets.remember_secret_fields(config)
-    if isinstance(connector_id, str) and (config is not None or news.get("config") is None):
-        connector_form.check_config(v, connector_id, config or {}, news.get("strategy"))
-    inputs = {**news, "template_id": template_id}
-    oauth_id = integer_text(news.get("oauth_id"))
-    if oauth_id is not None:
-        inputs["oauth_id"] = oauth_id
-    if isinstance(news.get("schedule"), dict):
-        inputs["schedule"] = schedule.normalize(news["schedule"])
-    return Checked(inputs, v.failures)
+    inputs = check_fields(SOURCE, news, v)
+    connector_id, config = news.get("connector_id"), news.get("config")
+    warnings = connector_form.connector_warnings(connector_id)
+    refused = {failure.field for failure in v.failures}
+    if isinstance(config, dict) and "config" not in refused:
+        if redaction.holds_credentials(config):
+            redaction.remember_all(config)
+    elif config is not None:
+        return Checked(inputs, v.failures, warnings)  # unknown or refused: nothing more to check
+    if isinstance(connector_id, str) and "connector_id" not in refused:
+        warnings += connector_form.check_config(v, connector_id, config or {}, news.get("strategy"))
+    return Checked(inputs, v.failures, warnings)
 
 
-def diff(olds: Props, news: Props) -> DiffPlan:
-    return plan(FIELDS, olds, news)
-
-
-def create(api: DataddoClient, inputs: Props) -> Created:
-    adopt_id = inputs.get("adopt_id")
-    found = _create(api, inputs) if adopt_id is None else _adopt(api, adopt_id, inputs)
-    status = found.status or NEW_SOURCE_STATUS
-    if inputs.get("wait_until_live"):
-        status = _wait(api, found.id, float(inputs["wait_until_live"]), rollback=adopt_id is None)
-    return Created(found.id, {**inputs, "status": status})
-
-
-def _create(api: DataddoClient, inputs: Props) -> SourceInfo:
-    connector_id, label, oauth = inputs["connector_id"], inputs["label"], inputs.get("oauth_id")
-    body = payloads.create_source(
-        connector_id=connector_id,
+def _body(inputs: Props) -> dict[str, Any]:
+    """The create-source request for the declared source."""
+    return payloads.create_source(
+        connector_form.names(inputs["connector_id"]),
+        connector_id=inputs["connector_id"],
         template_id=inputs["template_id"],
-        label=label,
-        oauth=oauth,
+        label=inputs["label"],
+        oauth=inputs.get("oauth_id"),
         config=inputs.get("config"),
         schedule_fields=inputs.get("schedule"),
         strategy=inputs.get("strategy"),
     )
 
-    def matches(found: SourceInfo) -> bool:
-        if found.label != label or found.connector_id not in (None, connector_id):
-            return False
-        return oauth is None or _id_text(api.get_source(found.id).oauth_id) == _id_text(oauth)
 
-    sources = Collection(
+def create(account: Account, inputs: Props) -> Created:
+    adopt_id = inputs.get("adopt_id")
+    found = _create(account, inputs) if adopt_id is None else _adopt(account, adopt_id, inputs)
+    # An adopted source, or one whose create body carried the schedule: put only if it differs.
+    held = adopt_id is not None or connector_form.names(inputs["connector_id"]).schedule_in_body
+    try:
+        if inputs.get("schedule"):
+            _put_schedule(account, found.id, inputs["schedule"], verify_first=held)
+        if inputs.get("wait_until_live"):
+            wait_until_live(
+                found.id,
+                float(inputs["wait_until_live"]),
+                lambda: account.api.source_status(found.id),
+                account.readiness,
+            )
+    except (DataddoError, ApiError) as exc:
+        if adopt_id is not None:
+            raise
+        _roll_back(account, found.id, exc)
+    return Created(found.id, dict(inputs))
+
+
+def _create(account: Account, inputs: Props) -> SourceInfo:
+    connector_id, label = inputs["connector_id"], inputs["label"]
+    body, names = _body(inputs), connector_form.names(connector_id)
+    identity = Identity(
         KIND,
-        listing=api.list_sources,
+        listing=account.api.list_sources,
         ident=lambda s: s.id,
-        existed_at=lambda s: s.existed_at,
-        matches=matches,
+        changed_at=lambda s: s.created,
+        listed=False,
+        matches=lambda s: (
+            s.label == label and made_by(account.api.source_metadata(s.id), body, names)
+        ),
+        distinct=True,  # the label is required; equal labels show as several matches
+        describe=lambda s: f"source {s.id} ({s.label!r})",
     )
-    return create_once(
-        lambda: api.create_source(connector_id, body), sources, look_first=api.recover
+    return create_once(account, lambda: account.api.create_source(connector_id, body), identity)
+
+
+def made_by(
+    metadata: Mapping[str, Any], body: Mapping[str, Any], names: connector_form.Names
+) -> bool:
+    """Whether a source's creation parameters show the create-source `body`: every field of the
+    body that the metadata shows is equal (secret ones may be left out), the form's connector
+    field included."""
+    if names.connector_id not in metadata:
+        return False
+    return all(
+        _same(metadata[key], value)
+        for key, value in body.items()
+        if key in metadata and key not in names.ui_fields
     )
 
 
-def _adopt(api: DataddoClient, adopt_id: str, inputs: Props) -> SourceInfo:
-    found = lifecycle.adopted(KIND, adopt_id, lambda: api.get_source(adopt_id))
-    connector_id = inputs["connector_id"]
-    lifecycle.verify_kind(KIND, adopt_id, "connector", found.connector_id, connector_id)
-    api.update_source(found.id, payloads.update_source(inputs["label"]))
-    if inputs.get("schedule"):
-        api.update_schedule(found.id, schedule.update_request(inputs["schedule"]))
+def _same(shown: Any, sent: Any) -> bool:
+    """Equal as JSON values, whole numbers and their text alike (`1000` is `"1000"`)."""
+    shown_text, sent_text = integer_text(shown), integer_text(sent)
+    if shown_text is not None and sent_text is not None:
+        return shown_text == sent_text
+    return bool(whole_numbers(shown) == whole_numbers(sent))
+
+
+def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
+    found = lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_source(adopt_id))
+    lifecycle.verify_kind(KIND, adopt_id, "connector", found.connector_id, inputs["connector_id"])
+    metadata = account.api.source_metadata(adopt_id)
+    body = _body(inputs)
+    names = connector_form.names(inputs["connector_id"])
+    differing = sorted(
+        key
+        for key, value in body.items()
+        if key in metadata
+        and key not in (names.label, *names.ui_fields, *SCHEDULE_FIELDS)
+        and not _same(metadata[key], value)
+    )
+    if differing:
+        raise DataddoError(
+            f"adopt_id {adopt_id}: source {adopt_id} was created with other "
+            f"{', '.join(differing)} than declared (they cannot change in place); declare what "
+            "it was created with, or leave adopt_id out to create a new source"
+        )
+    if found.label != inputs["label"]:
+        answer = account.api.update_source(found.id, payloads.update_source(inputs["label"]))
+        lifecycle.confirm(KIND, found.id, "label", answer.label, inputs["label"])
+    account.ledger.saw(KIND, found.id)
     return found
 
 
-def _wait(api: DataddoClient, source_id: str, timeout: float, *, rollback: bool) -> str:
-    """`live`, or an error; a source created here is then deleted again, so that no orphan
-    outlives the failed create."""
+def _put_schedule(
+    account: Account, source_id: str, declared: Mapping[str, Any], *, verify_first: bool = False
+) -> None:
+    """Make the API hold the declared schedule fields: after a create, only when it did not
+    take them from the create body; the answer must show them."""
+    wanted = {key: str(value) for key, value in normalize_schedule(declared).items()}
+    if verify_first:
+        held = account.api.get_schedule(source_id)
+        if schedule.declared_part(held, wanted) == wanted:
+            return
+    answer = account.api.update_schedule(source_id, schedule.update_request(wanted))
+    lifecycle.confirm(KIND, source_id, "schedule", schedule.declared_part(answer, wanted), wanted)
+
+
+def _roll_back(account: Account, source_id: str, failure: Exception) -> None:
+    """Delete a source this create made when finishing it failed, so that no orphan outlives
+    the failed create (Pulumi records nothing for it)."""
     try:
-        return wait_until_live(source_id, timeout, lambda: api.source_status(source_id)).status
-    except (ProviderError, ApiError) as exc:
-        if not rollback:
-            raise
-        failure = exc
-    try:
-        lifecycle.delete(KIND, source_id, lambda: api.delete_source(source_id))
-    except (ProviderError, ApiError) as exc:
-        raise ProviderError(
+        lifecycle.delete(KIND, source_id, lambda: account.api.delete_source(source_id))
+    except (DataddoError, ApiError) as exc:
+        raise DataddoError(
             f"{failure}; deleting the new source failed too ({exc}): delete it in Dataddo, or "
             f"adopt it with adopt_id={source_id!r}"
         ) from None
-    raise ProviderError(f"{failure}; the new source was deleted again")
+    raise DataddoError(f"{failure}; the new source was deleted again")
 
 
-def read(api: DataddoClient, id_: str, outs: Props) -> Refreshed:
-    found = lifecycle.unless_gone(lambda: api.get_source(id_))
-    return GONE if found is None else refresh(outs, found)
+def read(account: Account, id_: str, outs: Props) -> Refreshed:
+    found = lifecycle.unless_gone(lambda: account.api.get_source(id_))
+    if found is None:
+        return GONE
+    held = None
+    if outs.get("schedule"):  # managed only when set: read only then
+        held = lifecycle.unless_gone(lambda: account.api.get_schedule(id_))
+        if held is None:
+            return GONE
+    return project(outs, found, held)
 
 
-def refresh(outs: Props, found: SourceInfo) -> Refreshed:
-    """State after reading `found` (the SourceDTO, schedule included); config is kept."""
+def project(outs: Props, found: SourceInfo, held: Mapping[str, str] | None = None) -> Refreshed:
+    """The state after reading `found` (and its schedule `held`): what the user manages, from
+    the API's answers; the config and the Service (creation parameters) from state."""
     refreshed = {
         **outs,
         "label": found.label,
         "connector_id": found.connector_id or outs.get("connector_id"),
         "template_id": found.template_id or outs.get("template_id"),
-        "status": found.status or outs.get("status"),
     }
-    if found.oauth_id is not None and outs.get("oauth_id") is not None:
-        refreshed["oauth_id"] = _id_text(found.oauth_id)
-    if outs.get("schedule") and found.schedule is not None:
-        refreshed["schedule"] = schedule.from_api(found.schedule, outs["schedule"])
-    return Refreshed(found.id, refreshed, {key: refreshed.get(key) for key in INPUTS})
+    if held is not None and outs.get("schedule"):  # only the declared schedule fields
+        refreshed["schedule"] = schedule.declared_part(held, outs["schedule"])
+    return Refreshed(found.id, refreshed, {k: refreshed.get(k) for k in SOURCE.input_names})
 
 
-def update(api: DataddoClient, id_: str, olds: Props, news: Props) -> Props:
-    changes = diff(olds, news).changes
+def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
+    changes = LOGIC.diff(olds, news).changes
     if "label" in changes:
-        api.update_source(id_, payloads.update_source(news["label"]))
+        answer = account.api.update_source(id_, payloads.update_source(news["label"]))
+        lifecycle.confirm(KIND, id_, "label", answer.label, news["label"])
     if "schedule" in changes:
-        api.update_schedule(id_, schedule.update_request(news["schedule"]))
-    return {**news, "status": olds.get("status")}
+        _put_schedule(account, id_, news["schedule"])
+    return dict(news)
 
 
-def delete(api: DataddoClient, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: api.delete_source(id_))
+def delete(account: Account, id_: str, _outs: Props) -> None:
+    lifecycle.delete(KIND, id_, lambda: account.api.delete_source(id_))
 
 
-LOGIC = ResourceLogic(KIND, check, diff, create, read, update, delete)
+LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete)

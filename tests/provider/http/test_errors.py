@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_dataddo import secrets
+from pulumi_dataddo import redaction
 from pulumi_dataddo.http import errors
 
 
@@ -59,7 +59,7 @@ def test_any_body_becomes_a_readable_message(body: bytes, expected: str) -> None
 
 
 def test_messages_are_redacted() -> None:
-    secrets.remember("hunter2-password")
+    redaction.remember("hunter2-password")
     error = errors.from_body("POST", "/auth", 401, b'{"message": "bad hunter2-password"}')
     assert "hunter2" not in str(error)
     assert "***" in str(error)

@@ -44,35 +44,49 @@ def test_malformed_service_answers(body: Any, problem: str) -> None:
     assert str(raised.value) == f"POST /services: malformed answer: {problem}"
 
 
-def test_source_dto_with_schedule() -> None:
+def test_sources_read_only_what_the_spec_declares() -> None:
     dto = {
         "id": "63b872052946b21e6d063cb2",
         "label": "Snapchat Insights",
         "type": "snapchat",
         "connector_id": "snapchat",
         "template_id": "index",
-        "o_auth_id": 1000,
-        "schedule": {"hour": "3"},
+        "created": 1_700_000_000_000,
+        "o_auth_id": 1000,  # not the spec's: ignored
         "source": {"id": "63b872052946b21e6d063cb2"},
     }
     info = responses.source(Where("GET", "/sources/x"), dto)
-    assert (info.connector_id, info.oauth_id, info.schedule) == ("snapchat", "1000", {"hour": "3"})
-    listed = responses.source(HERE, {"id": "a", "label": "L", "type": "json"})
-    assert (listed.connector_id, listed.schedule, listed.oauth_id) == ("json", None, None)
+    assert (info.connector_id, info.template_id) == ("snapchat", "index")
+    assert info.created == 1_700_000_000  # milliseconds read as seconds
+    listed = responses.source(HERE, {"id": "a", "label": "L", "type": "json", "created": 17})
+    assert (listed.connector_id, listed.created) == (None, 17.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [(1_700_000_000, 1_700_000_000.0), (1_700_000_000_500, 1_700_000_000.5), ("1", None)],
+)
+def test_times_may_be_seconds_or_milliseconds(value: Any, seconds: float | None) -> None:
+    assert responses.seconds(value) == seconds
 
 
 @pytest.mark.parametrize(
     "body",
     [
         {"label": "no id"},
-        {"id": "a", "schedule": "daily"},
         {"id": "a", "label": ["x"]},
         {"id": {"nested": 1}},
+        {"id": "a", "connector_id": 1.5},
     ],
 )
 def test_malformed_sources(body: Any) -> None:
     with pytest.raises(MalformedResponse, match="malformed answer"):
         responses.source(HERE, body)
+
+
+def test_schedules_read_as_text() -> None:
+    answer = {"hour": 3, "minute": "25", "month": None, "timezone": "UTC"}
+    assert responses.schedule(HERE, answer) == {"hour": "3", "minute": "25", "timezone": "UTC"}
 
 
 def test_flow_in_the_seed_shape() -> None:
@@ -87,6 +101,19 @@ def test_flow_in_the_seed_shape() -> None:
     assert (info.app, info.api_id) == ("google_data_studio", "63c47935b11d93741a0f1583")
     bare = responses.flow(HERE, {"id": "f", "api": None, "source": []})
     assert (bare.app, bare.api_id, bare.sources, bare.label) == (None, None, [], None)
+    writing = responses.flow(
+        HERE,
+        {
+            "id": "f",
+            "api": None,
+            "write_action": {"object_id": "d1", "write_mode": "upsert", "unique_columns": ["k"]},
+        },
+    )
+    assert (writing.destination_id, writing.write_mode, writing.unique_columns) == (
+        "d1",
+        "upsert",
+        ["k"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,6 +123,7 @@ def test_flow_in_the_seed_shape() -> None:
         {"id": "f", "source": [{"id": "x"}]},
         {"id": "f", "source": ["abc"]},
         {"id": "f", "api": "gds"},
+        {"id": "f", "write_action": {"unique_columns": "k"}},
     ],
 )
 def test_malformed_flows(body: Any) -> None:

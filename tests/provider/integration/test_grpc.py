@@ -19,9 +19,9 @@ from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import RunningEmulator
-from pulumi_dataddo.resources.flow import FlowProvider
-from pulumi_dataddo.resources.service import ServiceProvider
-from pulumi_dataddo.resources.source import SourceProvider
+from pulumi_dataddo.dynamic.flow import FlowProvider
+from pulumi_dataddo.dynamic.service import ServiceProvider
+from pulumi_dataddo.dynamic.source import SourceProvider
 
 URN = "urn:pulumi:dev::e2e::pulumi-python:dynamic/dataddo:{kind}::{kind}-1"
 

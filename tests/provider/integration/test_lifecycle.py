@@ -12,14 +12,13 @@ from typing import Any
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
+from pulumi_dataddo.dynamic.flow import FlowProvider
+from pulumi_dataddo.dynamic.provider import DataddoProvider
+from pulumi_dataddo.dynamic.service import ServiceProvider
+from pulumi_dataddo.dynamic.source import SourceProvider
+from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient
-from pulumi_dataddo.logic.base import ProviderError
-from pulumi_dataddo.resources.flow import FlowProvider
-from pulumi_dataddo.resources.provider import DataddoProvider
-from pulumi_dataddo.resources.service import ServiceProvider
-from pulumi_dataddo.resources.source import SourceProvider
-
-from .test_client import PREFIX, calls
+from tests.provider.integration.support import PREFIX, calls, seen
 
 pytestmark = pytest.mark.usefixtures("configured")
 
@@ -96,10 +95,12 @@ def test_create_sends_the_seed_bodies(
     _, service = stack["service"]
     assert service.id == "1000"  # the seed's authorizer id: the bodies match the seed exactly
     assert service.outs["service_id"] == 1000
+    [service_post] = calls(emu, "POST", "/services")
+    assert set(service_post["body"]["config"]) == {"staticKey", "clientId", "clientSecret", "label"}
+    assert set(service_post["body"]["config"].values()) == {"***"}
     [posted] = [e for e in emu.requests() if e["path"].endswith("/create-source")]
     assert posted["body"] == seed_create_source
     _, source = stack["source"]
-    assert source.outs["status"] in {"running", "live"}
     _, flow = stack["flow"]
     assert len(flow.outs["api_id"]) == 24
     [flow_post] = calls(emu, "POST", "/flows")
@@ -146,7 +147,6 @@ def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
             },
         ),
     ]
-    assert outs["status"] == source.outs["status"]
     refreshed = read(SOURCE, source.id, outs)
     assert refreshed.outs["schedule"]["hour"] == "4"
     assert SOURCE.diff(source.id, refreshed.outs, news).changes is False
@@ -155,15 +155,16 @@ def test_in_place_updates(emu: RunningEmulator, stack: dict[str, Any]) -> None:
     rotated = {**service_inputs, "config": {**service_inputs["config"], "staticKey": "rotated-1"}}
     emu.clear_requests()
     update(SERVICE, service.id, service.outs, checked(SERVICE, rotated))
-    [put] = emu.requests()
-    assert (put["method"], put["body"]["config"]["staticKey"]) == ("PUT", "***")
+    put, confirm = emu.requests()
+    assert (put["method"], set(put["body"]["config"].values())) == ("PUT", {"***"})
+    assert (confirm["method"], confirm["path"]) == ("GET", f"{PREFIX}/services")  # the label
 
     flow_inputs, flow = stack["flow"]
     second = create(SOURCE, {**inputs, "label": "Second"})
     news = checked(FLOW, {**flow_inputs, "sources": [source.id, second.id], "label": "Both"})
     outs = update(FLOW, flow.id, flow.outs, news)
     assert outs["api_id"] == flow.outs["api_id"]
-    assert read(FLOW, flow.id, outs).outs["sources"] == [source.id, second.id]
+    assert sorted(read(FLOW, flow.id, outs).outs["sources"]) == sorted([source.id, second.id])
 
 
 def test_refresh_reads_once_and_shows_drift(
@@ -171,12 +172,15 @@ def test_refresh_reads_once_and_shows_drift(
 ) -> None:
     inputs, source = stack["source"]
     api.update_source(source.id, {"label": "Changed by hand"})
+    api.update_schedule(source.id, {"hour": "7"})
     emu.clear_requests()
     refreshed = read(SOURCE, source.id, {**ENGINE, **source.outs})
-    assert [(e["method"], e["path"]) for e in emu.requests()] == [
-        ("GET", f"{PREFIX}/sources/{source.id}")
+    assert [(m, p) for m, p, _ in seen(emu)] == [
+        ("GET", f"/sources/{source.id}"),
+        ("GET", f"/sources/{source.id}/extraction/schedule"),  # declared: only there to read
     ]
     assert refreshed.inputs["label"] == "Changed by hand"
+    assert refreshed.inputs["schedule"]["hour"] == "7"
     assert refreshed.outs["config"] == inputs["config"]
     diff = SOURCE.diff(source.id, refreshed.outs, checked(SOURCE, inputs))
     assert (diff.changes, diff.replaces) == (None, [])  # changes: the engine names them
@@ -198,10 +202,10 @@ def test_deletes_respect_dependencies_and_tolerate_absence(
     _, source = stack["source"]
     _, flow = stack["flow"]
     with pytest.raises(
-        ProviderError, match=f"deleting service {service.id}: service {service.id} is still in use"
+        DataddoError, match=f"deleting service {service.id}: service {service.id} is still in use"
     ):
         SERVICE.delete(service.id, service.outs)
-    with pytest.raises(ProviderError, match=f"source {source.id} is still in use"):
+    with pytest.raises(DataddoError, match=f"source {source.id} is still in use"):
         SOURCE.delete(source.id, source.outs)
     for provider, created in ((FLOW, flow), (SOURCE, source), (SERVICE, service)):
         provider.delete(created.id, created.outs)
@@ -219,13 +223,20 @@ def test_adoption_takes_over_existing_objects(
     emu.clear_requests()
     adopted = create(SERVICE, {**service_inputs, "adopt_id": existing, "label": "Adopted"})
     assert adopted.id == str(existing)
-    assert [e["method"] for e in emu.requests()] == ["GET", "PUT"]
-    assert api.get_service(existing).label == "Adopted"
+    assert [(m, p) for m, p, _ in seen(emu)] == [
+        ("GET", "/services"),
+        ("PUT", f"/services/{existing}"),
+        ("GET", "/services"),
+    ]
+    assert {s.id: s.label for s in api.list_services()}[existing] == "Adopted"
 
     source_inputs, source = stack["source"]
     taken = create(SOURCE, {**source_inputs, "adopt_id": source.id, "label": "Taken"})
     assert taken.id == source.id
     assert api.get_source(source.id).label == "Taken"
+    changed = {**source_inputs, "config": {**source_inputs["config"], "breakdown": "ad"}}
+    with pytest.raises(DataddoError, match="was created with other breakdown than declared"):
+        create(SOURCE, {**changed, "adopt_id": source.id})
 
     flow_inputs, flow = stack["flow"]
     assert create(FLOW, {**flow_inputs, "adopt_id": flow.id}).outs["api_id"] == flow.outs["api_id"]
@@ -257,14 +268,15 @@ def test_adoption_refuses_what_does_not_fit(
             "dataLabel": ["id"],
         }
         attempt.pop("schedule")
-    with pytest.raises(ProviderError, match=message):
+    with pytest.raises(DataddoError, match=message):
         provider.create(checked(provider, attempt))
 
 
 def test_wait_until_live(emu: RunningEmulator, stack: dict[str, Any]) -> None:
     inputs, _ = stack["source"]
+    emu.clear_requests()
     live = create(SOURCE, {**inputs, "label": "Live", "wait_until_live": 10})
-    assert live.outs["status"] == "live"
+    assert calls(emu, "GET", f"/sources/{live.id}/status")
 
 
 def _break_the_next_source(emu: RunningEmulator, detail: str) -> threading.Thread:
@@ -289,7 +301,7 @@ def test_a_broken_source_fails_with_the_platform_detail(
     inputs, source = stack["source"]
     emu.settings(live_after=60)
     thread = _break_the_next_source(emu, "refresh token expired")
-    with pytest.raises(ProviderError, match=r"is broken: refresh token expired; the new source"):
+    with pytest.raises(DataddoError, match=r"is broken: refresh token expired; the new source"):
         create(SOURCE, {**inputs, "label": "Doomed", "wait_until_live": 20})
     thread.join()
     assert [s["id"] for s in emu.objects()["sources"]] == [source.id]  # no orphan left
@@ -298,5 +310,5 @@ def test_a_broken_source_fails_with_the_platform_detail(
 def test_waiting_gives_up_after_the_timeout(emu: RunningEmulator, stack: dict[str, Any]) -> None:
     inputs, _ = stack["source"]
     emu.settings(live_after=60)
-    with pytest.raises(ProviderError, match=r"was not live after 1s \(last status running"):
+    with pytest.raises(DataddoError, match=r"was not live after 1s \(last status running"):
         create(SOURCE, {**inputs, "label": "Slow", "wait_until_live": 1})

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from pulumi_dataddo.fields.values import UNKNOWN
 from pulumi_dataddo.logic import flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
-from pulumi_dataddo.logic.values import UNKNOWN
 
 OBJ = "63b872052946b21e6d063cb2"
 
@@ -37,6 +37,8 @@ def test_seed_inputs_pass(
         ),
         ({"config": None}, "config: is required (an object)"),
         ({"config": ["secret-value"]}, "config: must be an object, got a list"),
+        ({"config": {}}, "config: must hold the service's credentials, got an empty object"),
+        ({"config": {"label": "x"}}, "config.label: is set by the Service argument label"),
         ({"config": {1: "x"}}, "config: keys must be non-empty strings, got 1"),
         ({"label": 5}, "label: must be a non-empty string, got 5"),
         ({"adopt_id": "abc"}, 'adopt_id: must be a service id (an integer), got "abc"'),
@@ -63,14 +65,6 @@ def test_service_adopt_id_is_normalized(seed_service_inputs: dict[str, Any]) -> 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (
-            {"connector_id": "snapchatt"},
-            "connector_id: unknown connector 'snapchatt'; did you mean snapchat",
-        ),
-        (
-            {"connector_id": "zzz"},
-            "connector_id: unknown connector 'zzz'; get_connectors() lists them",
-        ),
         ({"connector_id": None}, "connector_id: is required"),
         ({"label": ""}, 'label: must be a non-empty string, got ""'),
         ({"oauth_id": "x1"}, 'oauth_id: must be a service id (an integer), got "x1"'),
@@ -81,9 +75,10 @@ def test_service_adopt_id_is_normalized(seed_service_inputs: dict[str, Any]) -> 
         ({"adopt_id": "123"}, 'adopt_id: must be an id of 24 hexadecimal characters, got "123"'),
         (
             {"schedule": {"hour": "25"}},
-            'schedule.hour: must be an integer 0-23 as a string, got "25"',
+            "schedule.hour: must be a cron identifier of 0-23 as a string (`*`, `*/15`, `1-5`, "
+            '`1,3`), got "25"',
         ),
-        ({"config": "x"}, 'config: must be an object, got "x"'),
+        ({"config": "x"}, "config: must be an object, got a string"),
     ],
 )
 def test_source_failures(
@@ -185,11 +180,10 @@ def test_unknown_values_are_not_validated(seed_source_inputs: dict[str, Any]) ->
 @pytest.mark.parametrize(
     ("inputs", "expected"),
     [
-        ({"sources": []}, "sources: must list at least one source id, got []"),
-        ({}, "sources: must list at least one source id, got null"),
+        ({"sources": []}, "sources: must list at least one id, got []"),
+        ({}, "sources: is required (a list of ids)"),
         ({"sources": ["abc"]}, 'sources[0]: must be an id of 24 hexadecimal characters, got "abc"'),
         ({"sources": [OBJ, OBJ]}, f"sources: lists {OBJ} more than once"),
-        ({"sources": [OBJ], "app": "excel2"}, "app: must be one of excel, google_data_studio"),
         ({"sources": [OBJ], "label": ""}, "label: must be a non-empty string"),
         ({"sources": [OBJ], "adopt_id": 7}, "adopt_id: must be an id of 24 hexadecimal"),
     ],
@@ -198,3 +192,57 @@ def test_flow_failures(inputs: dict[str, Any], expected: str) -> None:
     failures = _failures(flow.LOGIC, inputs)
     assert len(failures) == 1, failures
     assert failures[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("logic", "inputs", "expected"),
+    [
+        (
+            source.LOGIC,
+            {"connector_id": "snapchatt", "label": "L"},
+            "connector_id: 'snapchatt' is not in the published catalog; did you mean snapchat",
+        ),
+        (flow.LOGIC, {"sources": [OBJ], "app": "excel2"}, "app: 'excel2' is not a dashboard app"),
+        (
+            service.LOGIC,
+            {"service": "snapchat_statik", "config": {"a": "b"}},
+            "service: 'snapchat_statik' is not a service type of the published spec; did you "
+            "mean snapchat_static",
+        ),
+    ],
+)
+def test_what_the_catalog_does_not_know_is_a_warning(
+    logic: ResourceLogic, inputs: dict[str, Any], expected: str
+) -> None:
+    checked = logic.check({}, inputs)
+    assert checked.failures == []
+    assert len(checked.warnings) == 1
+    assert checked.warnings[0].startswith(expected), checked.warnings
+
+
+def test_unknown_config_keys_are_warnings_with_a_suggestion(
+    seed_source_inputs: dict[str, Any],
+) -> None:
+    config = {**seed_source_inputs["config"], "organisationId": "o", "storage_strategy": "clean"}
+    checked = source.check({}, {**seed_source_inputs, "config": config})
+    assert checked.failures == []
+    assert checked.warnings == [
+        "config.organisationId: connector snapchat's published form has no such field; did you "
+        "mean organizationId?; it is sent as is",
+        "config.storage_strategy: connector snapchat's published form has no such field; did "
+        "you mean storageStrategy?; it is sent as is",
+    ]
+
+
+def test_snake_case_forms_name_the_arguments_their_way() -> None:
+    inputs = {"connector_id": "mysql", "label": "M", "oauth_id": "1", "strategy": "clean"}
+    config = {"statement": "SELECT 1", "o_auth_id": 3, "connector_id": "x", "storageStrategy": "y"}
+    checked = source.check({}, {**inputs, "config": config})
+    assert [str(f) for f in checked.failures] == [
+        "config.connector_id: is set by the Source argument connector_id, not in config",
+        "config.o_auth_id: is set by the Source argument oauth_id, not in config",
+    ]
+    assert checked.warnings == [
+        "config.storageStrategy: connector mysql's published form has no such field; did you "
+        "mean storage_strategy?; it is sent as is"
+    ]

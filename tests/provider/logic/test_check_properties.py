@@ -1,6 +1,7 @@
 """Property tests: `check` never crashes, every failure names a field of the resource, and each
-kind of bad input (wrong types, unknown connectors and apps, empty metric lists, malformed ids,
-invalid schedule values, non-string config keys) is refused naming its field."""
+kind of bad input (wrong types, empty metric lists, malformed ids, invalid schedule values,
+non-string config keys) is refused naming its field; what the catalog does not know (connectors,
+apps) is a warning naming its field."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pulumi_dataddo.logic import catalog, flow, schedule, service, source
+from pulumi_dataddo.fields import schedule
+from pulumi_dataddo.fields.validation import OBJECT_ID
+from pulumi_dataddo.fields.values import UNKNOWN, integer_text
+from pulumi_dataddo.logic import catalog, flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
-from pulumi_dataddo.logic.validation import OBJECT_ID
-from pulumi_dataddo.logic.values import UNKNOWN, integer_text
 from tests.seed import SNAPCHAT_FIELDS
 
 scalars = st.one_of(
@@ -46,30 +48,32 @@ def _inputs(names: tuple[str, ...]) -> st.SearchStrategy[dict[Any, Any]]:
     )
 
 
-def _assert_checks(logic: ResourceLogic, names: tuple[str, ...], inputs: dict[str, Any]) -> None:
+def _assert_checks(logic: ResourceLogic, inputs: dict[str, Any]) -> None:
     checked = logic.check({}, inputs)
     for failure in checked.failures:
         root = failure.field.split(".")[0].split("[")[0]
-        assert root in names, failure
+        assert root in logic.spec.input_names, failure
         assert failure.reason
+    for warning in checked.warnings:
+        assert warning.split(".")[0].split(":")[0] in logic.spec.input_names, warning
 
 
 @settings(max_examples=300, deadline=None)
-@given(_inputs(service.INPUTS))
+@given(_inputs(service.LOGIC.spec.input_names))
 def test_service_check_never_crashes(inputs: dict[str, Any]) -> None:
-    _assert_checks(service.LOGIC, service.INPUTS, inputs)
+    _assert_checks(service.LOGIC, inputs)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_inputs(source.INPUTS))
+@given(_inputs(source.LOGIC.spec.input_names))
 def test_source_check_never_crashes(inputs: dict[str, Any]) -> None:
-    _assert_checks(source.LOGIC, source.INPUTS, inputs)
+    _assert_checks(source.LOGIC, inputs)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_inputs(flow.INPUTS))
+@given(_inputs(flow.LOGIC.spec.input_names))
 def test_flow_check_never_crashes(inputs: dict[str, Any]) -> None:
-    _assert_checks(flow.LOGIC, flow.INPUTS, inputs)
+    _assert_checks(flow.LOGIC, inputs)
 
 
 @settings(max_examples=200, deadline=None)
@@ -95,7 +99,7 @@ def test_flow_check_never_crashes(inputs: dict[str, Any]) -> None:
     )
 )
 def test_source_config_and_schedule_never_crash(inputs: dict[str, Any]) -> None:
-    _assert_checks(source.LOGIC, source.INPUTS, inputs)
+    _assert_checks(source.LOGIC, inputs)
 
 
 # -- each kind of bad input is refused and the failure names its field -------------------------
@@ -163,16 +167,31 @@ def test_flow_wrong_types(field: str, value: Any) -> None:
     _named(flow.LOGIC, {**VALID_FLOW, field: value}, field)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=20).filter(lambda c: c not in catalog.connector_ids() and c != UNKNOWN))
-def test_unknown_connectors(connector_id: str) -> None:
-    _named(source.LOGIC, {**VALID_SOURCE, "connector_id": connector_id}, "connector_id")
+def _warned(logic: ResourceLogic, inputs: dict[str, Any], field: str) -> None:
+    """`check` warns about `field` and does not refuse it: the API decides."""
+    checked = logic.check({}, inputs)
+    assert field not in {f.field for f in checked.failures}, checked.failures
+    assert any(w.startswith(f"{field}: ") for w in checked.warnings), checked.warnings
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(max_size=20).filter(lambda a: a not in catalog.apps() and a != UNKNOWN))
-def test_unknown_apps(app: str) -> None:
-    _named(flow.LOGIC, {**VALID_FLOW, "app": app}, "app")
+@given(
+    st.text(min_size=1, max_size=20).filter(
+        lambda c: c not in catalog.connector_ids() and c != UNKNOWN and c.strip()
+    )
+)
+def test_unknown_connectors_are_warnings(connector_id: str) -> None:
+    _warned(source.LOGIC, {**VALID_SOURCE, "connector_id": connector_id}, "connector_id")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(min_size=1, max_size=20).filter(
+        lambda a: a not in catalog.apps() and a != UNKNOWN and a.strip()
+    )
+)
+def test_unknown_apps_are_warnings(app: str) -> None:
+    _warned(flow.LOGIC, {**VALID_FLOW, "app": app}, "app")
 
 
 @pytest.mark.parametrize(
@@ -210,7 +229,7 @@ def _out_of_range(field: str) -> st.SearchStrategy[Any]:
     return st.one_of(
         numbers.map(str),
         st.text(max_size=6).filter(
-            lambda t: t != UNKNOWN and (integer_text(t) is None or not low <= int(t) <= high)
+            lambda t: t != UNKNOWN and not schedule.valid_cron_field(field, t)
         ),
         WRONG_TYPES.filter(lambda v: not isinstance(v, int | float) or isinstance(v, bool)),
     )

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from pulumi_dataddo.fields.values import UNKNOWN
 from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo
 from pulumi_dataddo.logic import flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
-from pulumi_dataddo.logic.values import UNKNOWN
 
 OBJ_A = "63b872052946b21e6d063cb2"
 OBJ_B = "63b872052946b21e6d063cb3"
@@ -67,12 +67,12 @@ def test_service_diff(
 def test_source_diff(
     seed_source_inputs: dict[str, Any], change: dict[str, Any], changes: Any, replaces: Any
 ) -> None:
-    olds = _outs(source.LOGIC, seed_source_inputs, status="running")
+    olds = _outs(source.LOGIC, seed_source_inputs)
     assert _diff(source.LOGIC, olds, {**seed_source_inputs, **change}) == (changes, replaces)
 
 
 def test_source_config_change_replaces(seed_source_inputs: dict[str, Any]) -> None:
-    olds = _outs(source.LOGIC, seed_source_inputs, status="live")
+    olds = _outs(source.LOGIC, seed_source_inputs)
     news = {**seed_source_inputs, "config": {**seed_source_inputs["config"], "breakdown": "ad"}}
     assert _diff(source.LOGIC, olds, news) == (("config",), ("config",))
 
@@ -106,34 +106,49 @@ def test_no_perpetual_diff_after_refresh(
     seed_flow_inputs: dict[str, Any],
 ) -> None:
     svc = _outs(service.LOGIC, seed_service_inputs, service_id=1000)
-    read = service.refresh(svc, ServiceInfo(1000, "snapchat_static", "Snapchat"))
-    assert service.diff(read.outs, seed_service_inputs).changes == ()
+    read = service.project(svc, ServiceInfo(1000, "snapchat_static", "Snapchat"))
+    assert service.LOGIC.diff(read.outs, seed_service_inputs).changes == ()
     assert read.inputs["config"] == seed_service_inputs["config"]  # secrets kept from state
 
-    src = _outs(source.LOGIC, seed_source_inputs, status="running")
-    api_schedule = {**seed_source_inputs["schedule"], "hour": 3, "month": None}
-    found = SourceInfo(OBJ_A, "Snapchat Insights", "snapchat", "index", "1000", api_schedule)
-    read = source.refresh(src, found)
-    assert source.diff(read.outs, source.check({}, seed_source_inputs).inputs).changes == ()
+    src = _outs(source.LOGIC, seed_source_inputs)
+    api_schedule = {**seed_source_inputs["schedule"], "month": "*"}
+    found = SourceInfo(OBJ_A, "Snapchat Insights", "snapchat", "index")
+    read = source.project(src, found, api_schedule)
+    checked = source.check({}, seed_source_inputs).inputs
+    assert source.LOGIC.diff(read.outs, checked).changes == ()
 
     flw = _outs(flow.LOGIC, seed_flow_inputs, api_id="x")
     found_flow = FlowInfo(
         "f", "GDS Flow", [seed_flow_inputs["sources"][0]], "google_data_studio", "x"
     )
-    read = flow.refresh(flw, found_flow)
-    assert flow.diff(read.outs, seed_flow_inputs).changes == ()
+    read = flow.project(flw, found_flow)
+    assert flow.LOGIC.diff(read.outs, seed_flow_inputs).changes == ()
 
 
 def test_refresh_shows_label_drift_so_up_repairs_it(seed_source_inputs: dict[str, Any]) -> None:
-    src = _outs(source.LOGIC, seed_source_inputs, status="live")
-    read = source.refresh(src, SourceInfo(OBJ_A, "Changed by hand", "snapchat"))
+    src = _outs(source.LOGIC, seed_source_inputs)
+    read = source.project(src, SourceInfo(OBJ_A, "Changed by hand", "snapchat"))
     assert read.inputs["label"] == "Changed by hand"
-    plan = source.diff(read.outs, source.check({}, seed_source_inputs).inputs)
+    plan = source.LOGIC.diff(read.outs, source.check({}, seed_source_inputs).inputs)
     assert (plan.changes, plan.replaces) == (("label",), ())
 
 
 def test_undeclared_labels_stay_unmanaged_after_refresh() -> None:
     outs = _outs(flow.LOGIC, {"sources": [OBJ_A]}, api_id=None)
-    read = flow.refresh(outs, FlowInfo("f", "Default label", [OBJ_A]))
+    read = flow.project(outs, FlowInfo("f", "Default label", [OBJ_A]))
     assert read.inputs["label"] is None
-    assert flow.diff(read.outs, {"sources": [OBJ_A]}).changes == ()
+    assert flow.LOGIC.diff(read.outs, {"sources": [OBJ_A]}).changes == ()
+
+
+def test_schedule_drift_shows_and_in_place_updates_keep_ids_stable(
+    seed_source_inputs: dict[str, Any], seed_flow_inputs: dict[str, Any]
+) -> None:
+    src = _outs(source.LOGIC, seed_source_inputs)
+    held = {**seed_source_inputs["schedule"], "hour": "5"}
+    read = source.project(src, SourceInfo(OBJ_A, "Snapchat Insights", "snapchat"), held)
+    plan = source.LOGIC.diff(read.outs, source.check({}, seed_source_inputs).inputs)
+    assert (plan.changes, plan.replaces) == (("schedule",), ())
+    flw = _outs(flow.LOGIC, seed_flow_inputs, api_id="x")
+    in_place = flow.LOGIC.diff(flw, {**seed_flow_inputs, "label": "Renamed"})
+    replaced = flow.LOGIC.diff(flw, {**seed_flow_inputs, "app": "power_bi"})
+    assert (in_place.stables, replaced.stables) == (("api_id",), ())

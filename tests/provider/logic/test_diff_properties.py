@@ -8,8 +8,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pulumi_dataddo.fields import schedule
 from pulumi_dataddo.http.responses import FlowInfo, SourceInfo
-from pulumi_dataddo.logic import flow, schedule, source
+from pulumi_dataddo.logic import flow, source
 
 object_ids = st.text("0123456789abcdef", min_size=24, max_size=24)
 labels = st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "")
@@ -40,14 +41,14 @@ def test_sources_do_not_drift_from_themselves(
     inputs = {"connector_id": "mysql", "label": label, "oauth_id": oauth, "schedule": declared}
     checked = source.check({}, inputs)
     assert checked.failures == []
-    outs = {**checked.inputs, "status": "live"}
-    assert source.diff(outs, checked.inputs).changes == ()
-    # The API holds the declared schedule plus fields of its own (server defaults).
-    held = {**api_extra, **(checked.inputs["schedule"] or {})}
-    found = SourceInfo("a" * 24, label, "mysql", "index", str(oauth), held)
-    refreshed = source.refresh(outs, found)
-    assert source.diff(refreshed.outs, checked.inputs).changes == ()
-    assert source.diff(refreshed.outs, source.check({}, refreshed.inputs).inputs).changes == ()
+    outs = dict(checked.inputs)
+    assert source.LOGIC.diff(outs, checked.inputs).changes == ()
+    # The API holds the declared schedule plus fields of its own (server defaults), as text.
+    held = {**api_extra, **{k: str(v) for k, v in (checked.inputs["schedule"] or {}).items()}}
+    refreshed = source.project(outs, SourceInfo("a" * 24, label, "mysql", "index"), held)
+    assert source.LOGIC.diff(refreshed.outs, checked.inputs).changes == ()
+    again = source.check({}, refreshed.inputs).inputs
+    assert source.LOGIC.diff(refreshed.outs, again).changes == ()
 
 
 @settings(max_examples=150, deadline=None)
@@ -66,5 +67,5 @@ def test_flows_do_not_drift_from_themselves(
     held = list(sources)
     order.shuffle(held)  # the API may list the sources in another order
     found = FlowInfo("f" * 24, label or "Flow", held, app, None)
-    refreshed = flow.refresh(outs, found)
-    assert flow.diff(refreshed.outs, inputs).changes == ()
+    refreshed = flow.project(outs, found)
+    assert flow.LOGIC.diff(refreshed.outs, inputs).changes == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pulumi_dataddo.logic import payloads, source
+from pulumi_dataddo.logic.connector_form import CAMEL, SNAKE, names
 
 
 def _seed_payload(inputs: dict[str, Any]) -> dict[str, Any]:
@@ -12,6 +13,7 @@ def _seed_payload(inputs: dict[str, Any]) -> dict[str, Any]:
     assert checked.failures == []
     values = checked.inputs
     return payloads.create_source(
+        names(values["connector_id"]),
         connector_id=values["connector_id"],
         template_id=values["template_id"],
         label=values["label"],
@@ -27,7 +29,7 @@ def test_seed_program_sends_exactly_the_seed_body(
 ) -> None:
     body = _seed_payload(seed_source_inputs)
     assert body == seed_create_source
-    assert body["oAuthId"] == 1000  # an integer, as in the seed
+    assert body["oAuthId"] == "1000"  # a string, as the spec types it
 
 
 def test_numbers_from_the_engine_become_whole_numbers_again(
@@ -44,7 +46,7 @@ def test_numbers_from_the_engine_become_whole_numbers_again(
 
 def test_ui_fields_do_not_override_config_and_need_date_range() -> None:
     body = payloads.create_source(
-        connector_id="json", template_id="index", label="J", config={"search": "x"}
+        CAMEL, connector_id="json", template_id="index", label="J", config={"search": "x"}
     )
     assert body == {
         "connectorId": "json",
@@ -56,13 +58,37 @@ def test_ui_fields_do_not_override_config_and_need_date_range() -> None:
     }
 
 
-def test_service_bodies() -> None:
+def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None:
+    body = payloads.create_source(
+        SNAKE,
+        connector_id="mysql",
+        template_id="index",
+        label="M",
+        oauth="1000",
+        config={"statement": "SELECT 1"},
+        schedule_fields={"hour": "3"},
+        strategy="incremental",
+    )
+    assert body == {
+        "connector_id": "mysql",
+        "template_id": "index",
+        "o_auth_id": 1000,
+        "label": "M",
+        "statement": "SELECT 1",
+        "storage_strategy": "incremental",
+    }
+
+
+def test_service_bodies_carry_the_label_inside_the_config() -> None:
     assert payloads.create_service("snapchat_static", {"clientId": "c"}, None) == {
         "serviceName": "snapchat_static",
         "config": {"clientId": "c"},
     }
-    assert payloads.update_service("L", None) == {"label": "L"}
-    assert payloads.update_service(None, {"k": 1.0}) == {"config": {"k": 1}}
+    assert payloads.create_service("mysql", {"port": 3306.0}, "DB") == {
+        "serviceName": "mysql",
+        "config": {"port": 3306, "label": "DB"},
+    }
+    assert payloads.update_service({"k": 1.0}, "L") == {"config": {"k": 1, "label": "L"}}
 
 
 def test_flow_bodies_follow_the_seed() -> None:
@@ -73,11 +99,13 @@ def test_flow_bodies_follow_the_seed() -> None:
     }
     assert payloads.create_flow(["a"], None, None) == {"sources": ["a"]}
     assert payloads.update_flow(None, "L") == {"label": "L"}
+    assert payloads.update_flow(["a", "b"], None) == {
+        "source": [{"source_id": "a"}, {"source_id": "b"}]
+    }
 
 
 def test_connector_action_body() -> None:
-    assert payloads.connector_action("1000", organizationId="7", accountId=None) == {
-        "oAuthId": 1000,
+    assert payloads.connector_action(1000.0, organizationId="7", accountId=None) == {
+        "oAuthId": "1000",
         "organizationId": "7",
     }
-    assert payloads.oauth_id("abc") == "abc"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.responses import SourceStatus
-from pulumi_dataddo.logic.base import ProviderError
 from pulumi_dataddo.logic.readiness import Polling, wait_until_live
 
 
@@ -32,12 +32,12 @@ def test_waits_with_growing_intervals_until_live() -> None:
 
 def test_broken_fails_with_the_platform_detail() -> None:
     clock = FakeClock()
-    with pytest.raises(ProviderError, match="source s1 is broken: token expired"):
+    with pytest.raises(DataddoError, match="source s1 is broken: token expired"):
         wait_until_live("s1", 60, lambda: SourceStatus("broken", "token expired"), clock.polling())
 
 
 def test_timeout_names_the_last_status() -> None:
     clock = FakeClock()
-    with pytest.raises(ProviderError, match=r"not live after 5s \(last status running: no detail"):
+    with pytest.raises(DataddoError, match=r"not live after 5s \(last status running: no detail"):
         wait_until_live("s1", 5, lambda: SourceStatus("running", ""), clock.polling())
     assert sum(clock.sleeps) == 5

@@ -1,46 +1,70 @@
-"""Create exactly once: ambiguous failures adopt the one new match, or fail clearly; recovery
-mode looks before it creates."""
+"""Create exactly once: an ambiguous failure adopts only an object provably new and provably the
+one asked for; otherwise the error says what is known."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from email.utils import formatdate
 
 import pytest
 
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.errors import (
     BadRequest,
     MalformedResponse,
     NotFound,
+    NotSent,
     ServerError,
     TransportError,
 )
-from pulumi_dataddo.logic import reconcile
-from pulumi_dataddo.logic.base import ProviderError
-from pulumi_dataddo.logic.reconcile import CLOCK_SKEW, Collection, create_once
+from pulumi_dataddo.logic.account import SETTLE, Account
+from pulumi_dataddo.logic.reconcile import Identity, create_once
+from pulumi_dataddo.settings import Settings
 
-# Items are (name, creation time or None).
-Item = tuple[str, float | None]
-
-
-@pytest.fixture(autouse=True)
-def _no_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reconcile, "SETTLE_DELAYS", (0.0, 0.0))
+# Items are (name, label, creation time on the API's clock or None).
+Item = tuple[str, str | None, float | None]
+AMBIGUOUS = TransportError("POST", "/flows", None, "no answer within 60s")
 
 
-def _flows(listing: Callable[[], list[Item]]) -> Collection[Item]:
-    return Collection(
-        "flow",
-        listing=listing,
-        ident=lambda item: item[0],
-        existed_at=lambda item: item[1],
-        matches=lambda item: item[0].startswith("match"),
-    )
+@dataclass
+class FakeTime:
+    """A clock that advances only when slept on."""
+
+    now: float = 0.0
+    slept: list[float] = field(default_factory=list)
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
 
 
-def _run(post: Callable[[], Item], *listings: list[Item], look_first: bool = False) -> Item:
+def _account(api_offset: float | None = 0.0, fake: FakeTime | None = None) -> Account:
+    """An account whose API clock runs `api_offset` seconds ahead of ours (None: unknown), and
+    whose settling sleeps on `fake` time."""
+    api = DataddoClient(Settings(base_url="http://127.0.0.1:9/v1", access_token="t"))
+    if api_offset is not None:
+        api.clock.observe(formatdate(time.time() + api_offset, usegmt=True), time.time())
+    time_ = fake or FakeTime()
+    return Account(api, settle=replace(SETTLE, sleep=time_.sleep, clock=lambda: time_.now))
+
+
+def _identity(
+    listings: list[list[Item]], *, listed: bool = False, label: str | None = "L"
+) -> Identity[Item]:
     looks: Iterator[list[Item]] = iter(listings)
-    return create_once(post, _flows(lambda: next(looks)), look_first=look_first)
+    return Identity(
+        "flow",
+        listing=lambda: next(looks),
+        ident=lambda item: item[0],
+        changed_at=lambda item: item[2],
+        listed=listed,
+        matches=lambda item: item[1] == label,
+        distinct=label is not None,
+        describe=lambda item: f"flow {item[0]}",
+    )
 
 
 def _failing(error: Exception) -> Callable[[], Item]:
@@ -50,76 +74,96 @@ def _failing(error: Exception) -> Callable[[], Item]:
     return post
 
 
-def _new(name: str) -> Item:
-    return (name, time.time())
+def _new(name: str, label: str | None = "L") -> Item:
+    return (name, label, time.time() + 0.5)
 
 
-def test_success_is_one_post_and_no_listing() -> None:
-    assert _run(lambda: ("created", None)) == ("created", None)  # no listing given: none made
+def test_success_is_one_post_and_lists_only_kinds_without_creation_times() -> None:
+    account = _account()
+    assert create_once(account, lambda: ("a", "L", None), _identity([])) == ("a", "L", None)
+    listed = _identity([[("old", "L", None)]], listed=True)
+    assert create_once(account, lambda: ("b", "L", None), listed)[0] == "b"
+    # The listing is taken once per process and kind: a second create posts only.
+    assert create_once(account, lambda: ("c", "L", None), _identity([], listed=True))[0] == "c"
+    assert account.ledger.knows("flow", "old")
+    assert account.ledger.knows("flow", "b")
 
 
 @pytest.mark.parametrize(
     "error",
     [
         ServerError("POST", "/flows", 502, "bad"),
-        TransportError("POST", "/flows", None, "t"),
+        AMBIGUOUS,
         MalformedResponse("POST", "/flows", 200, "answer is not JSON"),
     ],
 )
-def test_ambiguous_failure_adopts_the_single_match(error: Exception) -> None:
-    assert _run(_failing(error), [_new("other"), _new("match-1")])[0] == "match-1"
+def test_an_ambiguous_failure_adopts_the_single_new_match(error: Exception) -> None:
+    found = create_once(_account(), _failing(error), _identity([[_new("x", "other"), _new("m")]]))
+    assert found[0] == "m"
 
 
 def test_a_late_object_is_still_found() -> None:
-    late = _run(_failing(TransportError("POST", "/f", None, "t")), [], [_new("match-1")])
-    assert late[0] == "match-1"
+    account = _account()
+    found = create_once(account, _failing(AMBIGUOUS), _identity([[], [], [_new("late")]]))
+    assert found[0] == "late"
+    assert account.ledger.knows("flow", "late")
 
 
-def test_an_object_older_than_the_create_is_not_adopted() -> None:
-    old = ("match-old", time.time() - CLOCK_SKEW - 60)
-    with pytest.raises(ProviderError, match="so none was created"):
-        _run(_failing(ServerError("POST", "/flows", 503, "x")), [old], [old])
-    unknown_age = ("match-unknown", None)
-    assert _run(_failing(ServerError("POST", "/flows", 503, "x")), [old, unknown_age]) == (
-        unknown_age
-    )
+def test_an_object_created_before_the_post_by_the_apis_clock_is_not_taken() -> None:
+    # Our clock is an hour behind the API's: the API's own clock decides, not ours.
+    account = _account(api_offset=3600)
+    before = ("old", "L", time.time() + 3600 - 30)
+    with pytest.raises(DataddoError, match="may have been created, though none appeared"):
+        create_once(account, _failing(AMBIGUOUS), _identity([[before]] * 5))
 
 
-def test_nothing_created_says_so() -> None:
-    with pytest.raises(ProviderError, match="no matching flow appeared within 0s, so none"):
-        _run(_failing(ServerError("POST", "/flows", 500, "boom")), [_new("other")], [])
+def test_an_object_the_stack_holds_is_never_taken() -> None:
+    account = _account()
+    account.ledger.saw("flow", "replaced")  # e.g. the object a replacement replaces
+    with pytest.raises(DataddoError, match="may have been created, though none appeared"):
+        create_once(account, _failing(AMBIGUOUS), _identity([[_new("replaced")]] * 5))
 
 
-def test_two_matches_are_not_guessed() -> None:
-    error = TransportError("POST", "/flows", None, "t")
-    with pytest.raises(ProviderError, match=r"2 matching flows exist \(match-1, match-2\)"):
-        _run(_failing(error), [_new("match-1"), _new("match-2")])
+def test_an_object_listed_before_the_first_create_is_never_taken() -> None:
+    listings = [[("there-before", "L", None)], [("there-before", "L", None), ("new", "L", None)]]
+    found = create_once(_account(), _failing(AMBIGUOUS), _identity(listings, listed=True))
+    assert found[0] == "new"
 
 
-def test_clear_refusals_are_not_reconciled() -> None:
-    with pytest.raises(BadRequest):
-        _run(_failing(BadRequest("POST", "/flows", 400, "bad")))
+def test_objects_that_cannot_be_told_apart_are_named_not_taken() -> None:
+    unlabelled = _identity([[_new("n1", None)]], label=None)
+    with pytest.raises(DataddoError, match=r"flow n1 appeared since, but it cannot be told apart"):
+        create_once(_account(), _failing(AMBIGUOUS), unlabelled)
+    with pytest.raises(DataddoError, match=r"flow m1, flow m2 appeared since"):
+        create_once(_account(), _failing(AMBIGUOUS), _identity([[_new("m1"), _new("m2")]]))
 
 
-def test_listing_failure_after_ambiguous_create() -> None:
+def test_without_the_apis_clock_a_timed_kind_proves_nothing() -> None:
+    with pytest.raises(DataddoError, match="nothing proves it was not there before"):
+        create_once(_account(api_offset=None), _failing(AMBIGUOUS), _identity([[_new("m")]]))
+
+
+@pytest.mark.parametrize(
+    "error",
+    [BadRequest("POST", "/flows", 400, "bad"), NotSent("POST", "/flows", None, "refused")],
+)
+def test_clear_failures_are_not_reconciled(error: Exception) -> None:
+    with pytest.raises(type(error)):
+        create_once(_account(), _failing(error), _identity([]))
+
+
+def test_a_listing_failure_after_an_ambiguous_create_says_it_may_exist() -> None:
     def listing() -> list[Item]:
         raise NotFound("GET", "/flows", 404, "gone")
 
-    with pytest.raises(ProviderError, match="it may exist: follow README 'Recovery'"):
-        create_once(_failing(TransportError("POST", "/flows", None, "t")), _flows(listing))
+    identity = _identity([])
+    broken = Identity(**{**identity.__dict__, "listing": listing})
+    with pytest.raises(DataddoError, match="may have been created, and looking for it failed"):
+        create_once(_account(), _failing(AMBIGUOUS), broken)
 
 
-def test_recovery_mode_adopts_an_old_match_without_posting() -> None:
-    old = ("match-from-a-killed-run", time.time() - 86_400)
-    assert _run(_failing(AssertionError("no POST")), [old], look_first=True) == old
-
-
-def test_recovery_mode_creates_when_nothing_matches() -> None:
-    assert _run(lambda: ("created", None), [_new("other")], look_first=True) == ("created", None)
-
-
-def test_recovery_mode_does_not_guess_between_two() -> None:
-    with pytest.raises(ProviderError, match="recovery mode: 2 matching flows exist"):
-        _run(
-            _failing(AssertionError("no POST")), [_new("match-1"), _new("match-2")], look_first=True
-        )
+def test_settling_looks_over_seven_seconds_then_gives_up() -> None:
+    fake = FakeTime()
+    with pytest.raises(DataddoError, match="none appeared within 7s"):
+        create_once(_account(fake=fake), _failing(AMBIGUOUS), _identity([[]] * 10))
+    assert fake.slept == [1.0, 2.0, 4.0]

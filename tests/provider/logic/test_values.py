@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from pulumi_dataddo.logic.values import UNKNOWN, integer_text, is_unknown, kind, show, whole_numbers
+from pulumi_dataddo.fields.values import (
+    UNKNOWN,
+    integer_text,
+    is_unknown,
+    kind,
+    show,
+    whole_numbers,
+)
 
 
 def test_unknowns_are_found_anywhere() -> None:

@@ -10,13 +10,13 @@ import pytest
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
-from pulumi_dataddo import secrets, settings
-from pulumi_dataddo.logic.base import ProviderError
-from pulumi_dataddo.logic.values import UNKNOWN
-from pulumi_dataddo.resources.flow import FlowProvider
-from pulumi_dataddo.resources.provider import plain, reported
-from pulumi_dataddo.resources.service import ServiceProvider
-from pulumi_dataddo.resources.source import SourceProvider
+from pulumi_dataddo import redaction, settings
+from pulumi_dataddo.dynamic.flow import FlowProvider
+from pulumi_dataddo.dynamic.provider import plain, reported
+from pulumi_dataddo.dynamic.service import ServiceProvider
+from pulumi_dataddo.dynamic.source import SourceProvider
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.fields.values import UNKNOWN
 
 PROVIDER = {"__provider": "serialized"}
 
@@ -40,7 +40,10 @@ def test_check_reports_failures_with_their_property(seed_source_inputs: dict[str
     news = {**PROVIDER, **seed_source_inputs, "schedule": {"hour": "25"}, "oauth_id": unknown()}
     result = SourceProvider().check({}, news)
     assert [(f.property, f.reason) for f in result.failures] == [
-        ("schedule.hour", 'must be an integer 0-23 as a string, got "25"')
+        (
+            "schedule.hour",
+            'must be a cron identifier of 0-23 as a string (`*`, `*/15`, `1-5`, `1,3`), got "25"',
+        )
     ]
     assert result.inputs["oauth_id"] == UNKNOWN  # serializes as the engine's unknown
 
@@ -64,7 +67,7 @@ def test_providers_pickle_by_reference_without_state() -> None:
     for provider in (ServiceProvider(), SourceProvider(), FlowProvider()):
         blob = dill.dumps(provider, recurse=True)
         assert len(blob) < 120
-        assert b"pulumi_dataddo.resources." in blob
+        assert b"pulumi_dataddo.dynamic." in blob
         assert vars(provider) == {}
         assert provider.serialize_as_secret_always is False
 
@@ -86,8 +89,8 @@ def test_configure_keeps_settings_off_the_instance(monkeypatch: pytest.MonkeyPat
 
 
 def test_errors_leave_redacted_without_a_chain() -> None:
-    secrets.remember("leaky-secret-value")
-    with pytest.raises(ProviderError) as raised, reported("service", "creating", "1000"):
+    redaction.remember("leaky-secret-value")
+    with pytest.raises(DataddoError) as raised, reported("service", "creating", "1000"):
         raise KeyError("leaky-secret-value")
     assert str(raised.value) == "creating service 1000: KeyError: '***'"
     assert raised.value.__cause__ is None
@@ -100,5 +103,5 @@ def test_missing_credentials_fail_create_clearly(
     for variable in ("DATADDO_EMAIL", "DATADDO_PASSWORD", "DATADDO_ACCESS_TOKEN"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("DATADDO_BASE_URL", "http://127.0.0.1:9/customer-api/v1")
-    with pytest.raises(ProviderError, match="creating flow: no Dataddo credentials"):
+    with pytest.raises(DataddoError, match="creating flow: no Dataddo credentials"):
         FlowProvider().create({**PROVIDER, **seed_flow_inputs})

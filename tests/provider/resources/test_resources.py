@@ -8,7 +8,7 @@ import pulumi
 import pytest
 
 import pulumi_dataddo as dataddo
-from pulumi_dataddo.resources.schedule import schedule_props
+from pulumi_dataddo.dynamic.schedule import schedule_props
 
 
 class Mocks(pulumi.runtime.Mocks):
@@ -22,8 +22,9 @@ class Mocks(pulumi.runtime.Mocks):
             "Service": {"service_id": 1000.0},
             "Flow": {"api_id": "a" * 24},
         }
-        outs.update(computed.get(args.typ.rsplit(":", 1)[-1], {"status": "running"}))
-        return f"{args.name}-id", outs
+        kind = args.typ.rsplit(":", 1)[-1]
+        outs.update(computed.get(kind, {}))
+        return ("1000" if kind == "Service" else f"{args.name}-id"), outs
 
     def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, Any], None]:
         return {}, None
@@ -67,7 +68,6 @@ def test_seed_program_registers_typed_resources(mocks: Mocks) -> pulumi.Output[A
             "snapchat-insights": "pulumi-python:dynamic/dataddo:Source",
             "gds-flow": "pulumi-python:dynamic/dataddo:Flow",
         }
-        assert mocks.created["snapchat-insights"][1]["template_id"] == "index"
 
     return pulumi.Output.all(
         auth.service_id, pulumi.Output.is_secret(auth.config), flow.api_id, source.schedule
@@ -75,16 +75,28 @@ def test_seed_program_registers_typed_resources(mocks: Mocks) -> pulumi.Output[A
 
 
 @pulumi.runtime.test  # type: ignore[untyped-decorator]
-def test_source_config_with_credentials_is_secret(mocks: Mocks) -> pulumi.Output[Any]:
-    kept = dataddo.Source("db", connector_id="mysql", label="DB", config={"statement": "x"})
-    hidden = dataddo.Source("db2", connector_id="mysql", label="DB", config={"password": "pw"})
+def test_source_config_with_credentials_is_secret_whatever_its_shape(
+    mocks: Mocks,
+) -> pulumi.Output[Any]:
+    configs: list[Any] = [
+        {"statement": "x"},
+        {"password": "pw"},
+        pulumi.Output.from_input({"password": "pw"}),
+        {"statement": "x", "password": pulumi.Output.from_input("pw")},
+        {"url": pulumi.Output.from_input("https://u:pw@db.example.com/x")},
+        {"headers": [{"name": "Authorization", "value": "Bearer t"}]},
+        {"url": "https://api.example.com/items?api_key=k"},
+        {"statement": pulumi.Output.from_input("plain")},
+    ]
+    sources = [
+        dataddo.Source(f"db{i}", connector_id="json", label="DB", config=config)
+        for i, config in enumerate(configs)
+    ]
 
     def verify(secret: list[bool]) -> None:
-        assert secret == [False, True]
+        assert secret == [False, True, True, True, True, True, True, False]
 
-    return pulumi.Output.all(
-        pulumi.Output.is_secret(kept.config), pulumi.Output.is_secret(hidden.config)
-    ).apply(verify)
+    return pulumi.Output.all(*(pulumi.Output.is_secret(s.config) for s in sources)).apply(verify)
 
 
 def test_schedule_props_accept_every_input_form() -> None:

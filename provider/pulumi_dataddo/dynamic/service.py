@@ -8,8 +8,9 @@ from typing import Any
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo.dynamic.provider import DataddoProvider
+from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
 from pulumi_dataddo.logic import service
-from pulumi_dataddo.resources.provider import DataddoProvider
 
 
 class ServiceProvider(DataddoProvider):
@@ -40,13 +41,10 @@ class Service(pulumi.dynamic.Resource, module="dataddo", name="Service"):
         adopt_id: pulumi.Input[str | int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props = {
-            "service": service,
-            "config": pulumi.Output.secret(config),
-            "label": label,
-            "adopt_id": adopt_id,
-            "service_id": None,
-        }
+        args = {"service": service, "config": config, "label": label, "adopt_id": adopt_id}
+        # `service_id` is the id as an integer: derived here, it stays known in previews of
+        # in-place updates (the dynamic protocol cannot declare outputs stable).
+        props = properties(ServiceProvider.logic, args, derived=("service_id",))
         secret_config = pulumi.ResourceOptions(additional_secret_outputs=["config"])
         super().__init__(
             ServiceProvider(),
@@ -54,3 +52,5 @@ class Service(pulumi.dynamic.Resource, module="dataddo", name="Service"):
             props,
             pulumi.ResourceOptions.merge(opts, secret_config),
         )
+        self.service_id = self.id.apply(int)
+        warn_unknowns(self, ServiceProvider.logic, props)

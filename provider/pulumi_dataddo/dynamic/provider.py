@@ -1,9 +1,9 @@
 """The shared ResourceProvider adapter: `pulumi.dynamic` calls <-> resource logic.
 
 Instances hold nothing (they are pickled into state by reference): settings come from
-`configure` into a process-wide registry, and the HTTP client is process-wide too. Every error
-leaves as a `DataddoError` whose message is redacted; in the provider process the user's console
-shows that one line, no traceback (`process.py`).
+`configure` into a process-wide registry, and the account (HTTP session, login, ledger) is
+process-wide too. Every error leaves as a `DataddoError` whose message is redacted; in the
+provider process the user's console shows that one line, no traceback (`process.py`).
 """
 
 from __future__ import annotations
@@ -16,25 +16,12 @@ import pulumi.dynamic as dyn
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
-from pulumi_dataddo import diagnostics, secrets, settings
-from pulumi_dataddo.http.client import DataddoClient, shared_client
-from pulumi_dataddo.http.errors import ApiError
-from pulumi_dataddo.logic.base import ProviderError, ResourceLogic
-from pulumi_dataddo.logic.values import UNKNOWN
-from pulumi_dataddo.resources import process
-
-# Imported by the program and by the provider process (when it unpickles a provider): set up
-# how each reports errors, and the log.
-process.setup()
-
-
-class DataddoError(ProviderError):
-    """The error a user reads. Shown by its bare name (`DataddoError: creating flow: ...`):
-    the console line Pulumi prints is `traceback.format_exc()`, which qualifies other names
-    with their module."""
-
-
-DataddoError.__module__ = "builtins"
+from pulumi_dataddo import diagnostics, redaction, settings
+from pulumi_dataddo.dynamic import process
+from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.fields.values import UNKNOWN
+from pulumi_dataddo.logic.account import Account, shared_account
+from pulumi_dataddo.logic.base import ResourceLogic
 
 
 def plain(value: Any) -> Any:
@@ -53,23 +40,23 @@ def plain(value: Any) -> Any:
 
 @contextmanager
 def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
-    """Re-raise any failure as a redacted `ProviderError` naming the object and the action."""
+    """Re-raise any failure as a redacted `DataddoError` naming the object and the action."""
     subject = f"{kind} {id_}" if id_ else kind
     try:
         yield
-    except (ProviderError, settings.SettingsError, ApiError) as exc:
+    except DataddoError as exc:
         message = f"{action} {subject}: {exc}"  # an API error names its request and status
-    except Exception as exc:  # an API error, or a bug: still no secrets and no deep traceback
+    except Exception as exc:  # a bug: still no secrets and no deep traceback
         message = f"{action} {subject}: {type(exc).__name__}: {exc}"
     else:
         return
     diagnostics.logger.warning("%s", message)  # redacted by the log's formatter
-    raise DataddoError(secrets.redact(message)) from None
+    raise DataddoError(redaction.redact(message)) from None
 
 
-def client() -> DataddoClient:
-    """The process-wide client for the current settings (stack config, then environment)."""
-    return shared_client(settings.current())
+def account() -> Account:
+    """The process-wide account of the current settings (stack config, then environment)."""
+    return shared_account(settings.current())
 
 
 class DataddoProvider(dyn.ResourceProvider):
@@ -80,13 +67,14 @@ class DataddoProvider(dyn.ResourceProvider):
     logic: ClassVar[ResourceLogic]
 
     def configure(self, req: dyn.ConfigureRequest) -> None:
+        process.start_provider()
         settings.configure_stack(req.config.get)
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> dyn.CheckResult:
         try:
             checked = self.logic.check(plain(_olds), plain(news))
         except Exception as exc:  # check must answer whatever it is given
-            reason = secrets.redact(f"could not be checked: {type(exc).__name__}: {exc}")
+            reason = redaction.redact(f"could not be checked: {type(exc).__name__}: {exc}")
             return dyn.CheckResult(news, [dyn.CheckFailure("", reason)])
         failures = [dyn.CheckFailure(f.field, f.reason) for f in checked.failures]
         return dyn.CheckResult(checked.inputs, failures)
@@ -94,32 +82,35 @@ class DataddoProvider(dyn.ResourceProvider):
     def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.DiffResult:
         with reported(self.logic.kind, "diffing", _id):
             plan = self.logic.diff(plain(_olds), plain(_news))
+            account().ledger.saw(self.logic.kind, _id)  # the stack's own: never a new object
         # The Python dynamic server cannot send the changed keys, so when (and only when) the
         # logic found changes, "unknown" lets the engine name the changed inputs for display;
         # whether anything changes, and what replaces, is decided here (docs/design.md).
         return dyn.DiffResult(
             changes=None if plan.changed else False,
             replaces=list(plan.replaces),
+            stables=list(plan.stables),
             delete_before_replace=False,
         )
 
     def create(self, props: dict[str, Any]) -> dyn.CreateResult:
         with reported(self.logic.kind, "creating"):
-            created = self.logic.create(client(), plain(props))
+            created = self.logic.create(account(), plain(props))
         return dyn.CreateResult(created.id, created.outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> dyn.ReadResult:
         with reported(self.logic.kind, "reading", id_):
-            refreshed = self.logic.read(client(), id_, plain(props))
+            refreshed = self.logic.read(account(), id_, plain(props))
         if refreshed.id is None:
             return dyn.ReadResult(None, {})  # gone: the engine drops it from state
+        account().ledger.saw(self.logic.kind, refreshed.id)
         return dyn.ReadResult(refreshed.id, refreshed.outs, refreshed.inputs)
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.UpdateResult:
         with reported(self.logic.kind, "updating", _id):
-            outs = self.logic.update(client(), _id, plain(_olds), plain(_news))
+            outs = self.logic.update(account(), _id, plain(_olds), plain(_news))
         return dyn.UpdateResult(outs)
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         with reported(self.logic.kind, "deleting", _id):
-            self.logic.delete(client(), _id, plain(_props))
+            self.logic.delete(account(), _id, plain(_props))

@@ -7,7 +7,9 @@ without importing Pulumi, and what logic returns serializes back unchanged.
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Collection
 from typing import Any
 
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
@@ -50,8 +52,8 @@ def integer_text(value: Any) -> str | None:
 def show(value: Any) -> str:
     """A short rendering of a (non-secret) value for messages."""
     try:
-        text = json.dumps(value, default=repr)
-    except (ValueError, TypeError):  # circular structures, keys JSON cannot hold
+        text = json.dumps(whole_numbers(value), default=repr)
+    except (ValueError, TypeError, RecursionError):  # circular structures, odd keys
         text = repr(value)
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 3] + "..."
 
@@ -65,3 +67,13 @@ def kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "a number"
     return "null" if value is None else type(value).__name__
+
+
+def did_you_mean(name: str, known: Collection[str]) -> str:
+    """`; did you mean a or b?` for near misses, across casings (`storageStrategy` matches
+    `storage_strategy`); empty when nothing is close."""
+    flat = {k.replace("_", "").lower(): k for k in known}
+    wanted = name.replace("_", "").lower()
+    same = flat.get(wanted)
+    close = [same] if same else [flat[k] for k in difflib.get_close_matches(wanted, flat, 3)]
+    return f"; did you mean {' or '.join(close)}?" if close else ""

@@ -1,5 +1,9 @@
 """How the two processes that import this package report failures to the user's console.
 
+Nothing happens at import: the provider process is set up by the providers' `configure` (the
+first call it gets, `start_provider`), the program by the first resource it declares
+(`start_program`). Both are idempotent and do nothing in other processes (tests, tools).
+
 - The provider process (`python -m pulumi.dynamic`): Pulumi's server sends
   `traceback.format_exc()` of any exception to the console. There (only there)
   `sys.tracebacklimit = 0` leaves the one line `DataddoError: <message>`.
@@ -50,13 +54,21 @@ def in_program() -> bool:
     return os.path.basename(frame.f_code.co_filename) == PROGRAM_RUNNER
 
 
-def setup() -> None:
-    """Set up error reporting for this process, and the log file; idempotent."""
-    if in_provider_server():
-        _watch_engine()
-        if not diagnostics.debugging():
-            sys.tracebacklimit = 0
-    elif in_program() and not diagnostics.debugging():
+def start_provider() -> None:
+    """In the provider process: one-line errors, the engine watch, the log file."""
+    if not in_provider_server():
+        return
+    _watch_engine()
+    if not diagnostics.debugging():
+        sys.tracebacklimit = 0
+    diagnostics.setup_log_file()
+
+
+def start_program() -> None:
+    """In the program: quiet interrupts, the log file (lookups log their requests)."""
+    if not in_program():
+        return
+    if not diagnostics.debugging():
         _quiet_interrupts()
     diagnostics.setup_log_file()
 

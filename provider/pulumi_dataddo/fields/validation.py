@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_dataddo.logic.values import integer_text, is_unknown, kind, show
+from pulumi_dataddo.fields.values import integer_text, is_unknown, kind, show
 
 SERVICE_ID = re.compile(r"^[0-9]+$")
 OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
@@ -35,12 +35,14 @@ class Validator:
     """Collects failures; `secret` hides values (only their kind is named)."""
 
     failures: list[Failure] = field(default_factory=list)
+    # For secret fields: messages name a value's kind, never the value.
+    hide_values: bool = False
 
     def fail(self, name: str, reason: str) -> None:
         self.failures.append(Failure(name, reason))
 
-    def got(self, value: Any, *, secret: bool = False) -> str:
-        return f"got {kind(value)}" if secret else f"got {show(value)}"
+    def got(self, value: Any) -> str:
+        return f"got {kind(value)}" if self.hide_values else f"got {show(value)}"
 
     def text(
         self,
@@ -80,9 +82,7 @@ class Validator:
         """A source or flow id: 24 hexadecimal characters."""
         self.text(name, value, pattern=OBJECT_ID, expected="an id of 24 hexadecimal characters")
 
-    def mapping(
-        self, name: str, value: Any, *, required: bool = False, secret: bool = False
-    ) -> dict[str, Any] | None:
+    def mapping(self, name: str, value: Any, *, required: bool = False) -> dict[str, Any] | None:
         """An object with string keys; returned for further checks when known and valid.
         Keys are checked even while some values are not known yet (keys are always known)."""
         if isinstance(value, dict):
@@ -97,7 +97,7 @@ class Validator:
                 self.fail(name, "is required (an object)")
             return None
         if not isinstance(value, dict):
-            self.fail(name, f"must be an object, {self.got(value, secret=secret)}")
+            self.fail(name, f"must be an object, {self.got(value)}")
             return None
         return value
 

@@ -8,10 +8,10 @@ from typing import Any
 import pulumi
 import pulumi.dynamic
 
-from pulumi_dataddo import secrets
+from pulumi_dataddo.dynamic.provider import DataddoProvider
+from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
+from pulumi_dataddo.dynamic.schedule import ScheduleInput, schedule_props
 from pulumi_dataddo.logic import source
-from pulumi_dataddo.resources.provider import DataddoProvider
-from pulumi_dataddo.resources.schedule import ScheduleInput, schedule_props
 
 
 class SourceProvider(DataddoProvider):
@@ -23,8 +23,9 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
 
     `config` carries the connector's fields verbatim. `label` and `schedule` change in place;
     `connector_id`, `template_id`, `oauth_id`, `config` and `strategy` replace the source.
-    `wait_until_live` (seconds) waits for the first extraction to go live. A `config` with
-    credential-like keys (password, apiKey, token, ...) is stored as a secret.
+    `wait_until_live` (seconds) waits for the first extraction to go live. A `config` that
+    holds a credential (a credential-like key, an Authorization header, a URL with a password
+    or an api_key) is stored as a secret.
     """
 
     connector_id: pulumi.Output[str]
@@ -36,7 +37,6 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
     strategy: pulumi.Output[str | None]
     wait_until_live: pulumi.Output[float | None]
     adopt_id: pulumi.Output[str | None]
-    status: pulumi.Output[str]
 
     def __init__(
         self,
@@ -45,7 +45,7 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
         connector_id: pulumi.Input[str],
         label: pulumi.Input[str],
         oauth_id: pulumi.Input[str | int] | None = None,
-        template_id: pulumi.Input[str] = "index",
+        template_id: pulumi.Input[str] | None = None,
         config: pulumi.Input[Mapping[str, pulumi.Input[Any]]] | None = None,
         schedule: ScheduleInput | None = None,
         strategy: pulumi.Input[str] | None = None,
@@ -53,17 +53,17 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
         adopt_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props = {
+        args = {
             "connector_id": connector_id,
             "label": label,
             "oauth_id": oauth_id,
             "template_id": template_id,
-            # Credential-like fields (password, apiKey, ...) make the whole config secret.
-            "config": pulumi.Output.secret(config) if secrets.has_secret_fields(config) else config,
+            "config": config,
             "schedule": schedule_props(schedule),
             "strategy": strategy,
             "wait_until_live": wait_until_live,
             "adopt_id": adopt_id,
-            "status": None,
         }
+        props = properties(SourceProvider.logic, args)
         super().__init__(SourceProvider(), resource_name, props, opts)
+        warn_unknowns(self, SourceProvider.logic, props)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo.dynamic.provider import DataddoProvider
+from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
 from pulumi_dataddo.logic import flow
-from pulumi_dataddo.resources.provider import DataddoProvider
 
 
 class FlowProvider(DataddoProvider):
@@ -37,11 +38,7 @@ class Flow(pulumi.dynamic.Resource, module="dataddo", name="Flow"):
         adopt_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props = {
-            "sources": sources,
-            "app": app,
-            "label": label,
-            "adopt_id": adopt_id,
-            "api_id": None,
-        }
+        args = {"sources": sources, "app": app, "label": label, "adopt_id": adopt_id}
+        props = properties(FlowProvider.logic, args)
         super().__init__(FlowProvider(), resource_name, props, opts)
+        warn_unknowns(self, FlowProvider.logic, props)

@@ -1,0 +1,93 @@
+"""A resource's fields declared once, as data: the single source of check, diff, the adapters'
+properties and output types, the reference tables in docs/resources.md and the provider schema.
+
+Adding a field to a resource is one `Field(...)` in `fields/<resource>.py` (plus what the API
+does with it in `logic/`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pulumi_dataddo.fields.types import ValueType
+
+# When a field is stored as a secret.
+NEVER = "never"
+ALWAYS = "always"
+# When the value holds a credential anywhere (`redaction.holds_credentials`).
+WITH_CREDENTIALS = "with credentials"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One argument or output of a resource."""
+
+    name: str
+    type: ValueType
+    description: str
+    required: bool = False
+    # The value check stores when the argument is omitted.
+    default: Any = None
+    # A change needs a new object (the API cannot change it in place).
+    replaces: bool = False
+    # When it is stored as a secret: NEVER, ALWAYS or WITH_CREDENTIALS.
+    secret: str = NEVER
+    # Computed by the provider: an output, never an argument.
+    output: bool = False
+    # Omitted (None) means "leave whatever the API holds": never a change, never read back.
+    managed_when_set: bool = False
+    # False: used only when the object is created (adopt_id, wait_until_live), never compared.
+    compared: bool = True
+    # An output that an in-place update leaves as it is (an id), so previews keep it known.
+    stable: bool = False
+
+    @property
+    def camel(self) -> str:
+        """The property's name in the provider schema (Pulumi's camelCase convention)."""
+        head, *rest = self.name.split("_")
+        return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+    @property
+    def change(self) -> str:
+        """How a change of this field is applied, for the docs."""
+        if self.output:
+            return "output"
+        if not self.compared:
+            return "at create"
+        return "replaces" if self.replaces else "in place"
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A resource kind: its name, what it is, and its fields."""
+
+    name: str
+    kind: str
+    description: str
+    fields: tuple[Field, ...]
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.name}: a field is declared twice: {names}")
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def inputs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.output)
+
+    @property
+    def outputs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.output)
+
+    @property
+    def compared(self) -> tuple[Field, ...]:
+        """The arguments a diff compares."""
+        return tuple(f for f in self.inputs if f.compared)
+
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.inputs)

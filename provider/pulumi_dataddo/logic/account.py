@@ -1,0 +1,73 @@
+"""One Dataddo account as the lifecycle sees it: its API client, the ids known to exist, and
+how long to wait for things (injectable, so tests need not sleep).
+
+Process-wide per settings: one session, one login and one ledger per account and process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.logic.readiness import Polling
+from pulumi_dataddo.settings import Settings
+
+# Waits before each look for the object of an ambiguous create (a request that timed out may
+# still be carried out for a while).
+SETTLE = Polling(first=1.0, factor=2.0, longest=4.0)
+SETTLE_FOR = 7.0
+
+
+@dataclass
+class Ledger:
+    """Ids of objects known to exist before this process's creates, per kind: those the process
+    saw (in state, read, created, adopted) and a listing taken before its first create of a
+    kind whose answers carry no creation time. A create never takes one of them for its own."""
+
+    _known: dict[str, set[str]] = field(default_factory=dict)
+    _listed: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def saw(self, kind: str, *ids: str) -> None:
+        with self._lock:
+            self._known.setdefault(kind, set()).update(ids)
+
+    def knows(self, kind: str, id_: str) -> bool:
+        with self._lock:
+            return id_ in self._known.get(kind, set())
+
+    def list_once(self, kind: str, listing: Callable[[], Iterable[str]]) -> None:
+        """Record every existing id of `kind` once per process, before its first create."""
+        with self._lock:
+            if kind in self._listed:
+                return
+        ids = list(listing())
+        with self._lock:
+            self._listed.add(kind)
+            self._known.setdefault(kind, set()).update(ids)
+
+
+@dataclass(frozen=True)
+class Account:
+    """What the lifecycle of every resource works with."""
+
+    api: DataddoClient
+    ledger: Ledger = field(default_factory=Ledger)
+    settle: Polling = SETTLE
+    settle_for: float = SETTLE_FOR
+    readiness: Polling = field(default_factory=Polling)
+
+
+_accounts: dict[Settings, Account] = {}
+_lock = threading.Lock()
+
+
+def shared_account(settings: Settings) -> Account:
+    """The process-wide account of `settings`."""
+    with _lock:
+        account = _accounts.get(settings)
+        if account is None:
+            account = _accounts[settings] = Account(shared_client(settings))
+        return account

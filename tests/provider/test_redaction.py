@@ -1,0 +1,77 @@
+"""Redaction: which config values are credentials, and one place that masks every secret."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pulumi_dataddo import redaction
+
+
+@pytest.mark.parametrize(
+    ("key", "secret"),
+    [
+        ("staticKey", True),
+        ("clientSecret", True),
+        ("password", True),
+        ("passphrase", True),
+        ("pwd", True),
+        ("refresh_token", True),
+        ("apiKey", True),
+        ("x-api-key", True),
+        ("privateKey", True),
+        ("Authorization", True),
+        ("credentials", True),
+        ("clientId", False),
+        ("label", False),
+        ("keyword", False),
+        ("url", False),
+    ],
+)
+def test_secret_keys(key: str, secret: bool) -> None:
+    assert redaction.is_secret_key(key) is secret
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"password": "p"},
+        {"nested": {"deeper": [{"apiKey": "k"}]}},
+        {"url": "https://user:hunter2@db.example.com/x"},
+        {"url": "https://api.example.com/v1/items?limit=5&api_key=abc123"},
+        {"request": "GET https://api.example.com/?access_token=zz"},
+        {"headers": [{"name": "Authorization", "value": "Bearer abc"}]},
+        {"headers": [{"key": "X-Api-Key", "value": "abc"}]},
+        {"headers": {"Authorization": "Basic abc"}},
+    ],
+)
+def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> None:
+    assert redaction.holds_credentials(config)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"organizationId": "org", "metrics": ["spend"], "dateRange": "{{30d1}}"},
+        {"url": "https://api.example.com/v1/items?limit=5", "method": "GET"},
+        {"headers": [{"name": "Accept", "value": "application/json"}]},
+        {"password": None, "token": ""},
+        {"url": "https://user@db.example.com/x"},
+        "password",
+    ],
+)
+def test_plain_configs_hold_no_credentials(config: Any) -> None:
+    assert not redaction.holds_credentials(config)
+
+
+def test_redact_masks_remembered_values_longest_first() -> None:
+    redaction.remember("abcd-token", "abcd-token-extended", None, 7, "abc")
+    text = "sent abcd-token-extended and abcd-token, kept abc"
+    assert redaction.redact(text) == "sent *** and ***, kept abc"
+
+
+def test_remember_all_takes_every_string_inside() -> None:
+    redaction.remember_all({"staticKey": "refresh-xyz", "port": 3306, "deep": ["db-pass-123"]})
+    assert redaction.redact("refresh-xyz, db-pass-123, 3306") == "***, ***, 3306"
+    assert redaction.redact("one-off-value", ["one-off-value"]) == "***"
