@@ -39,6 +39,14 @@ def not_found(kind: str, object_id: object) -> ApiError:
     return ApiError(404, f"{kind} {object_id} not found")
 
 
+def check_label(value: object) -> str:
+    """A label given to a create or an update: a string with more than white space, else the
+    one 400 all of them answer."""
+    if not isinstance(value, str) or not value.strip():
+        raise bad_request("label", "must be a non-blank string")
+    return value
+
+
 def unauthorized(message: str) -> ApiError:
     return ApiError(401, message, headers={"WWW-Authenticate": "Bearer"})
 

@@ -1,7 +1,9 @@
-"""The outermost ASGI layer: injects faults into API requests and records them in the journal.
+"""The outermost ASGI layer: limits request bodies, injects faults into API requests and
+records them in the journal.
 
-It sits outside FastAPI so that a fault can answer before any handler runs, replace a stored
-change's response with a 500 or a malformed body, or drop the connection without any response.
+It sits outside FastAPI so that an oversized body is refused before it is read whole or
+authenticated, a fault can answer before any handler runs, replace a stored change's response
+with a 500 or a malformed body, or drop the connection without any response.
 """
 
 import asyncio
@@ -17,12 +19,14 @@ from dataddo_emulator.context import Emulator
 from dataddo_emulator.errors import error_response
 from dataddo_emulator.faults import Decision, Fault
 from dataddo_emulator.malformed import malformed
-from dataddo_emulator.redaction import redact
+from dataddo_emulator.redaction import redact, redact_service
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
 
 # DECIDED: request bodies nested deeper are refused (400); the real API's limit is unknown.
 MAX_DEPTH = 64
+# DECIDED: larger request bodies are refused (413) before they are read whole.
+MAX_BODY = 1024 * 1024
 
 
 class DroppedConnectionError(ConnectionError):
@@ -41,8 +45,13 @@ class Pipeline:
         return RouteTable(self._app.openapi()["paths"], API_PREFIX)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+        if scope["type"] != "http":
             await self._app(scope, receive, send)
+            return
+        if not scope["path"].startswith(API_PREFIX):
+            body = await _read_body(scope, receive)
+            app = _too_large() if body is None else self._app
+            await app(scope, _replay(body or b"", receive), send)
             return
         self._emu.in_flight += 1
         try:
@@ -51,7 +60,10 @@ class Pipeline:
             self._emu.in_flight -= 1
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = await _read_body(receive)
+        body = await _read_body(scope, receive)
+        if body is None:
+            await _too_large()(scope, receive, _Recorder(self._emu, scope).wrap(send))
+            return
         replay = _replay(body, receive)
         value, too_deep = _parse(body)
         app: ASGIApp = self._app
@@ -61,7 +73,7 @@ class Pipeline:
         if self._emu.faults.active:  # matching scans the routes: only when needed
             route = self.routes.match(scope["method"], scope["path"])
             decision = self._emu.faults.decide(route or f"{scope['method']} {scope['path']}")
-        record = _Recorder(self._emu, scope, redact(value), route, decision)
+        record = _Recorder(self._emu, scope, _journal_body(scope, value), route, decision)
         if decision is None:
             await app(scope, replay, record.wrap(send))
             return
@@ -95,9 +107,9 @@ class _Recorder:
         self,
         emu: Emulator,
         scope: Scope,
-        body: Any,
-        route: str | None,
-        decision: Decision | None,
+        body: Any = None,
+        route: str | None = None,
+        decision: Decision | None = None,
     ) -> None:
         self._emu = emu
         self._scope = scope
@@ -156,16 +168,39 @@ def _parse(body: bytes) -> tuple[Any, bool]:
     return None, True
 
 
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
+def _journal_body(scope: Scope, value: Any) -> Any:
+    """A request's JSON body as the journal keeps it: a Service's config entirely masked
+    (`POST /services`, `POST /services/{name}`, `PUT /services/{id}`), other bodies redacted."""
+    if value is None:
+        return None
+    return (redact_service if scope["path"].startswith(f"{API_PREFIX}/services") else redact)(value)
+
+
+async def _read_body(scope: Scope, receive: Receive) -> bytes | None:
+    """The request body; None as soon as it is known to exceed MAX_BODY (by its declared
+    length, else by the bytes streamed so far), without reading the rest."""
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY:
+            return None
+    chunks, size = [], 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
             break
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body"):
             break
     return b"".join(chunks)
+
+
+def _too_large() -> ASGIApp:
+    """The 413; the connection closes after it, as the rest of the body is never read."""
+    message = f"request body larger than {MAX_BODY} bytes (1 MiB)"
+    return error_response(413, message, headers={"Connection": "close"})
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -1,34 +1,79 @@
-"""Which values are secret, and how they are hidden (the one place)."""
+"""Which values are secret, and how they are hidden: the one place.
 
+A Service's config is all secret (the journal masks every value of it, answers never carry
+it). Elsewhere a value is secret when its key is secret-like (`is_secret_key`), and inside
+strings the password of a URL, secret-like query parameters and `Authorization:`-like headers.
+"""
+
+import re
 from typing import Any
 
 REDACTED = "***"
-_SECRET_WORDS = ("secret", "password", "token", "statickey")
+_SECRET_WORDS = ("secret", "password", "passwd", "token", "credential", "authorization")
+# keys whose value names another entry's key, as in headers written `{"name", "value"}`
+_NAME_KEYS = ("name", "key", "header")
+_URL_PASSWORD = re.compile(r"(://[^/?#@\s:]*):[^/?#@\s]*@")
+_QUERY_PARAMETER = re.compile(r"([?&;])([^=&#\s]+)=([^&#\s]*)")
+_HEADER = re.compile(r"\s*([A-Za-z0-9_-]+)\s*:\s*\S.*", re.DOTALL)
 
 
-def is_secret(key: str) -> bool:
-    """A config key whose value is write-only (docs/design.md, "Secret fields")."""
-    name = key.lower()
-    return name.endswith("key") or any(word in name for word in _SECRET_WORDS)
+def is_secret_key(name: str) -> bool:
+    """Whether a key names a credential: `clientSecret`, `password`, `accessToken`, `apiKey`,
+    `staticKey`, `Authorization`, ... (any key ending in "key" counts)."""
+    lowered = name.lower()
+    return lowered.endswith("key") or any(word in lowered for word in _SECRET_WORDS)
+
+
+def mask(value: Any) -> Any:
+    """A copy of a JSON value with every leaf replaced by "***" (a Service's config)."""
+    if isinstance(value, dict):
+        return {key: mask(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [mask(item) for item in value]
+    return REDACTED
 
 
 def redact(value: Any) -> Any:
-    """A copy of a JSON value with every secret value replaced by "***" (for the journal)."""
-    return _scrub(value, drop=False)
+    """A copy of a JSON value with its secrets replaced by "***": the values of secret-like
+    keys (and of `{"name": <secret-like>, "value": ...}` pairs), and secrets inside strings."""
+    if isinstance(value, dict):
+        named = any(isinstance(value.get(k), str) and is_secret_key(value[k]) for k in _NAME_KEYS)
+        return {
+            key: REDACTED if is_secret_key(key) or (named and key == "value") else redact(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [redact(item) for item in value]
+    if isinstance(value, str):
+        return redact_text(value)
+    return value
+
+
+def redact_text(text: str) -> str:
+    """`text` without the password of a URL (`https://user:***@host`), the values of
+    secret-like query parameters (`?api_key=***`) and of a secret-like header line
+    (`Authorization: ***`)."""
+    header = _HEADER.fullmatch(text)
+    if header is not None and is_secret_key(header.group(1)):
+        return f"{header.group(1)}: {REDACTED}"
+    text = _URL_PASSWORD.sub(rf"\1:{REDACTED}@", text)
+    return _QUERY_PARAMETER.sub(
+        lambda m: f"{m[1]}{m[2]}={REDACTED}" if is_secret_key(m[2]) else m[0], text
+    )
 
 
 def without_secrets(value: Any) -> Any:
-    """A copy of a JSON value with every secret key left out (for responses)."""
-    return _scrub(value, drop=True)
-
-
-def _scrub(value: Any, *, drop: bool) -> Any:
+    """A copy of a JSON value with every secret-like key left out (for answers)."""
     if isinstance(value, dict):
-        return {
-            k: REDACTED if is_secret(k) else _scrub(v, drop=drop)
-            for k, v in value.items()
-            if not (drop and is_secret(k))
-        }
+        return {k: without_secrets(v) for k, v in value.items() if not is_secret_key(k)}
     if isinstance(value, list):
-        return [_scrub(v, drop=drop) for v in value]
+        return [without_secrets(item) for item in value]
     return value
+
+
+def redact_service(body: Any) -> Any:
+    """A Service request body for the journal: its config (`config`, `data`) entirely masked."""
+    if not isinstance(body, dict):
+        return mask(body)
+    redacted = redact(body)
+    return {key: mask(body[key]) if key in ("config", "data") else redacted[key] for key in body}

@@ -1,18 +1,18 @@
 """The extraction schedule of a source: its defaults and validation.
 
-Stored and returned as the spec's `Schedule` (snake_case, cron-like strings).
+Stored and answered as the spec's `Schedule` (snake_case); the cron fields follow `cron`.
 """
 
-import re
 import zoneinfo
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from dataddo_emulator.cron import RANGES, valid_cron_field
 from dataddo_emulator.errors import ApiError
 
 # The spec: "Sync frequency (day/week/month/custom)"; DECIDED: also "hour".
-SYNC_FREQUENCIES = frozenset({"hour", "day", "week", "month", "custom"})
+SYNC_FREQUENCIES = ("hour", "day", "week", "month", "custom")
 
 # DECIDED: what a source created without schedule fields gets.
 DEFAULT_SCHEDULE: dict[str, str | None] = {
@@ -24,16 +24,6 @@ DEFAULT_SCHEDULE: dict[str, str | None] = {
     "month": "*",
     "day_of_week": "*",
 }
-
-# Cron fields and their numeric ranges.
-_CRON_RANGES = {
-    "minute": (0, 59),
-    "hour": (0, 23),
-    "day_of_month": (1, 31),
-    "month": (1, 12),
-    "day_of_week": (0, 7),
-}
-_CRON_PART = re.compile(r"^(\*|(\d{1,2})(?:-(\d{1,2}))?)(?:/(\d{1,2}))?$")
 
 
 @cache
@@ -55,23 +45,11 @@ def with_changes(schedule: Mapping[str, Any], changes: Mapping[str, Any]) -> dic
 def _problem(name: str, value: Any) -> str | None:
     if name == "sync_frequency":
         valid = isinstance(value, str) and value in SYNC_FREQUENCIES
-        return None if valid else f"one of {', '.join(sorted(SYNC_FREQUENCIES))}"
+        return None if valid else f"one of {', '.join(SYNC_FREQUENCIES)}"
     if name == "timezone":
         valid = isinstance(value, str) and value in _timezones()
         return None if valid else "an IANA time zone name such as UTC"
-    if value is None:
+    if value is None or (isinstance(value, str) and valid_cron_field(name, value)):
         return None
-    if not isinstance(value, str) or not all(
-        _valid_cron_part(part, *_CRON_RANGES[name]) for part in value.split(",")
-    ):
-        return "a cron field such as *, 5, 1-5, */15 or 1,15"
-    return None
-
-
-def _valid_cron_part(part: str, low: int, high: int) -> bool:
-    match = _CRON_PART.match(part)
-    if match is None:
-        return False
-    numbers = [int(n) for n in match.group(2, 3) if n is not None]
-    step = match.group(4)
-    return all(low <= n <= high for n in numbers) and (step is None or int(step) > 0)
+    low, high = RANGES[name]
+    return f"null or a cron field of {low}-{high}: *, */N, A, A-B, A-B/N, comma-separated"

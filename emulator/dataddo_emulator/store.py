@@ -11,12 +11,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-FIRST_SERVICE_ID = 1000
+from dataddo_emulator.errors import not_found
+from dataddo_emulator.ids import is_object_id, service_id
 
+FIRST_SERVICE_ID = 1000
+# DECIDED: a database of another version of this schema is emptied when opened.
+SCHEMA_VERSION = 2
+
+# An access token keeps its row until its refresh token expires (`keep_until`): a refresh
+# takes the access token issued with it, even an expired one.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tokens (
     token TEXT PRIMARY KEY, kind TEXT NOT NULL, customer_id TEXT NOT NULL,
-    expires_at REAL NOT NULL);
+    expires_at REAL NOT NULL, refresh TEXT, keep_until REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS services (
     id INTEGER PRIMARY KEY AUTOINCREMENT, customer_id TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS services_customer ON services (customer_id);
@@ -51,6 +58,10 @@ class Store:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
+        if self._conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            for table in _TABLES:
+                self._conn.execute(f"DROP TABLE IF EXISTS {table}")  # constant names
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._conn.executescript(_SCHEMA)
         with self.transaction() as db:
             db.execute(
@@ -95,17 +106,28 @@ def load(text: str) -> dict[str, Any]:
     return doc
 
 
-def find(
-    db: sqlite3.Connection, table: str, object_id: object, customer: str | None = None
-) -> sqlite3.Row | None:
-    """The row of an object, only if `customer` owns it (any owner when None)."""
-    sql = f"SELECT * FROM {table} WHERE id = ?"  # table names are constants
-    params: tuple[object, ...] = (object_id,)
-    if customer is not None:
-        sql += " AND customer_id = ?"
-        params += (customer,)
-    row: sqlite3.Row | None = db.execute(sql, params).fetchone()
+def owned(db: sqlite3.Connection, table: str, raw_id: object, customer: str | None) -> sqlite3.Row:
+    """The row of the object `raw_id` names exactly, if `customer` owns it (any owner when
+    None); else 404, as for another customer's object, so that existence is not revealed."""
+    key = _key(table, raw_id)
+    row: sqlite3.Row | None = None
+    if key is not None:
+        sql = f"SELECT * FROM {table} WHERE id = ?"  # table names are constants
+        params: tuple[object, ...] = (key,)
+        if customer is not None:
+            sql += " AND customer_id = ?"
+            params += (customer,)
+        row = db.execute(sql, params).fetchone()
+    if row is None:
+        raise not_found(table.removesuffix("s"), raw_id)
     return row
+
+
+def _key(table: str, raw_id: object) -> object | None:
+    """The id `raw_id` names exactly in `table`; None when it cannot name one."""
+    if table == "services":
+        return service_id(raw_id)
+    return raw_id if isinstance(raw_id, str) and is_object_id(raw_id) else None
 
 
 def rows(db: sqlite3.Connection, table: str, customer: str | None = None) -> list[sqlite3.Row]:

@@ -2,6 +2,7 @@
 every test, and logged-in clients for two customers."""
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,23 +12,16 @@ import requests
 import yaml
 
 from dataddo_emulator.testing import RunningEmulator, running_emulator
+from tests.seed import SNAPCHAT_FIELDS
 
 OTHER_USER = ("other@example.com", "other-password")
-
+# The create-source body of a Snapchat source, less its service (`oAuthId`).
 SNAPCHAT_FORM: dict[str, Any] = {
     "connectorId": "snapchat",
     "templateId": "index",
-    "organizationId": "org-1",
-    "accountId": "acc-1",
     "label": "Snapchat Insights",
-    "breakdown": "campaign",
-    "metrics": ["spend", "impressions"],
-    "labels": ["stats_id", "stats_type"],
-    "action_report_time": "conversion",
-    "swipe_up_attribution_window": "28_DAY",
-    "view_attribution_window": "1_DAY",
-    "dateRange": "{{30d1}}",
     "strategy": "incremental",
+    **SNAPCHAT_FIELDS,
 }
 
 
@@ -68,9 +62,15 @@ class Api:
         created = self.call("POST", "/services", json={"serviceName": service, "config": config})
         return int(created["id"])
 
+    def service_item(self, service_id: int) -> dict[str, Any]:
+        """A service as the list shows it (its label and type are read there only)."""
+        [item] = [s for s in self.call("GET", "/services") if s["id"] == service_id]
+        found: dict[str, Any] = item
+        return found
+
     def source(self, service_id: int | None = None, /, **fields: Any) -> str:
         service_id = service_id if service_id is not None else self.service()
-        body = {**SNAPCHAT_FORM, "oAuthId": service_id, **fields}
+        body = {**SNAPCHAT_FORM, "oAuthId": str(service_id), **fields}
         return str(self.call("POST", "/connectors/snapchat/create-source", json=body)["id"])
 
     def flow(self, *source_ids: str, app: str | None = "google_data_studio") -> dict[str, Any]:
@@ -79,6 +79,20 @@ class Api:
             body["app"] = app
         created: dict[str, Any] = self.call("POST", "/flows", json=body)
         return created
+
+
+def raw_exchange(server: RunningEmulator, request: bytes) -> tuple[int, dict[str, str]]:
+    """Send bytes as they are (a request `requests` would not send) and read the answer's
+    status and headers."""
+    host, port = server.root.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(request)
+        received = b""
+        while b"\r\n\r\n" not in received and (chunk := sock.recv(65536)):
+            received += chunk
+    status_line, *lines = received.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    return int(status_line.split(" ")[1]), {k.lower(): v for k, v in headers.items()}
 
 
 @pytest.fixture(scope="session")

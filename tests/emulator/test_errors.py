@@ -1,11 +1,11 @@
-"""Every failure answers in the error format, FastAPI's own included."""
+"""Every failure answers in the error format, FastAPI's own included; every answer is dated."""
 
 from typing import Any
 
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
-from tests.emulator.conftest import Api
+from tests.emulator.conftest import SNAPCHAT_FORM, Api, raw_exchange
 
 
 def test_unknown_route_is_404(api: Api) -> None:
@@ -41,7 +41,7 @@ def test_a_lone_surrogate_is_400_not_500(api: Api) -> None:
 
 @pytest.mark.parametrize("depth", [65, 900, 100_000])
 def test_deeply_nested_json_is_400(server: RunningEmulator, api: Api, depth: int) -> None:
-    body = '{"config": {"x": ' + "[" * depth + "]" * depth + "}}"
+    body = '{"data": {"x": ' + "[" * depth + "]" * depth + "}}"
     headers = {"Content-Type": "application/json"}
     api.error("POST", "/services/mysql", 400, data=body, headers=headers)
     assert server.requests()[-1]["body"] is None
@@ -52,5 +52,21 @@ def test_nesting_up_to_the_limit_is_kept(api: Api) -> None:
     nested: Any = []
     for _ in range(62):
         nested = [nested]
-    service_id = api.call("POST", "/services/mysql", json={"deep": nested})["id"]
-    assert api.call("GET", f"/services/{service_id}")["config"] == {"deep": nested}
+    body = {**SNAPCHAT_FORM, "oAuthId": str(api.service()), "deep": nested}
+    source_id = api.call("POST", "/connectors/snapchat/create-source", json=body)["id"]
+    assert api.call("GET", f"/sources/{source_id}/metadata")["deep"] == nested
+
+
+def test_every_answer_carries_a_date_header(server: RunningEmulator, api: Api) -> None:
+    """Clients take the API's clock from it: successes, errors and injected faults alike."""
+    answers = [api.request("GET", "/services"), api.request("GET", "/services/999")]
+    for mode in ("error_rate", "rate_limit_rate", "fail_after_commit_rate", "malformed_rate"):
+        server.set_faults([{mode: 1, "times": 1}])
+        answers.append(api.request("GET", "/flows"))
+    assert [a.status_code for a in answers] == [200, 404, 503, 429, 500, 200]
+    assert all(a.headers.get("Date", "").endswith(" GMT") for a in answers)
+    too_large = (
+        b"POST /customer-api/v1/services HTTP/1.1\r\nHost: x\r\nContent-Length: 9999999\r\n\r\n"
+    )
+    status, headers = raw_exchange(server, too_large)
+    assert (status, headers["date"][-4:]) == (413, " GMT")

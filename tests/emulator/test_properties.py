@@ -52,12 +52,11 @@ def session(server: RunningEmulator) -> requests.Session:
 @pytest.fixture
 def real_ids(api: Api) -> dict[str, str]:
     """Ids of existing objects, by the collection their routes start with."""
-    flow = api.flow()
-    source_id = flow["source"][0]["source_id"]
-    service_id = api.call("GET", f"/sources/{source_id}")["o_auth_id"]
+    service_id = api.service()
+    flow = api.flow(api.source(service_id))
     return {
         "services": str(service_id),
-        "sources": source_id,
+        "sources": flow["source"][0]["source_id"],
         "flows": flow["id"],
         "connectors": "snapchat",
     }

@@ -32,4 +32,4 @@ def test_another_customers_objects_are_404(api: Api, other: Api) -> None:
     assert other.call("GET", "/connectors/snapchat/actions/authorization") == []
     # nothing changed for the owner
     assert api.call("GET", f"/flows/{flow_id}")["label"] == "F"
-    assert api.call("GET", f"/services/{service_id}")["label"] == "snapchat_static"
+    assert api.service_item(service_id)["label"] == "snapchat_static"

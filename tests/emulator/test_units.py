@@ -1,4 +1,5 @@
-"""In-process tests of the pure parts: redaction, schedule fields, fault decisions, route keys."""
+"""In-process tests of the pure parts: redaction, the cron grammar, schedules, which services
+fit which connector, fault decisions, route keys."""
 
 from typing import Any
 
@@ -6,9 +7,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dataddo_emulator.catalog import catalog
+from dataddo_emulator.cron import RANGES, valid_cron_field
 from dataddo_emulator.errors import ApiError
 from dataddo_emulator.faults import Fault, FaultConfig, FaultRule, Faults
-from dataddo_emulator.redaction import REDACTED, is_secret, redact, without_secrets
+from dataddo_emulator.redaction import (
+    REDACTED,
+    is_secret_key,
+    redact,
+    redact_service,
+    redact_text,
+    without_secrets,
+)
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.schedule import DEFAULT_SCHEDULE, with_changes
 
@@ -36,70 +46,148 @@ def _items(value: Any) -> list[tuple[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "key", ["clientSecret", "password", "sshPassword", "accessToken", "staticKey", "apiKey", "KEY"]
+    "key",
+    [
+        *("clientSecret", "password", "sshPassword", "accessToken", "staticKey", "apiKey"),
+        *("KEY", "Authorization", "refresh_token", "credentials"),
+    ],
 )
 def test_secret_keys(key: str) -> None:
-    assert is_secret(key)
+    assert is_secret_key(key)
 
 
-@pytest.mark.parametrize("key", ["clientId", "host", "keyboard", "label", "organizationId"])
+@pytest.mark.parametrize("key", ["clientId", "host", "keyboard", "label", "oAuthId", "o_auth_id"])
 def test_plain_keys(key: str) -> None:
-    assert not is_secret(key)
+    assert not is_secret_key(key)
 
 
 @given(json_values)
 def test_no_secret_survives(value: Any) -> None:
-    assert not any(is_secret(k) for k, _ in _items(without_secrets(value)))
+    assert not any(is_secret_key(k) for k, _ in _items(without_secrets(value)))
     redacted = redact(value)
-    assert all(v == REDACTED for k, v in _items(redacted) if is_secret(k))
+    assert all(v == REDACTED for k, v in _items(redacted) if is_secret_key(k))
     assert redact(redacted) == redacted
 
 
-def test_redact_replaces_values_only() -> None:
-    assert redact({"password": {"deep": 1}, "list": [{"token": "t", "ok": 2}]}) == {
-        "password": REDACTED,
-        "list": [{"token": REDACTED, "ok": 2}],
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://u:pw@h.example/x", "https://u:***@h.example/x"),
+        ("sftp://u:p%40w@h", "sftp://u:***@h"),
+        ("https://u@h/x?a=1&access_token=t#f", "https://u@h/x?a=1&access_token=***#f"),
+        ("/x?token=&b=2", "/x?token=***&b=2"),
+        ("X-Api-Key: abc def", "X-Api-Key: ***"),
+        ("Accept: */*", "Accept: */*"),
+        ("mailto:someone@example.com", "mailto:someone@example.com"),
+    ],
+)
+def test_secrets_inside_strings(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+def test_a_services_config_is_masked_whole() -> None:
+    body = {"serviceName": "s3", "config": {"a": 1, "b": [None, {"c": True}]}, "x_token": "t"}
+    assert redact_service(body) == {
+        "serviceName": "s3",
+        "config": {"a": REDACTED, "b": [REDACTED, {"c": REDACTED}]},
+        "x_token": REDACTED,
     }
+    assert redact_service(["odd"]) == [REDACTED]
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"minute": "*/15"},
-        {"hour": "1,5-7,23"},
-        {"day_of_month": "31"},
-        {"day_of_week": "0-7/2"},
-        {"month": None},
-        {"sync_frequency": "hour", "timezone": "America/Sao_Paulo"},
-    ],
+VALID_CRON = [
+    ("minute", "*"),
+    ("minute", "*/15"),
+    ("minute", "0-59/5"),
+    ("minute", "007"),
+    ("hour", "1,5-7,23"),
+    ("hour", "*/999999999999"),
+    ("day_of_month", "31"),
+    ("month", "1-12"),
+    ("day_of_week", "0-6/2"),
+]
+INVALID_CRON = [
+    ("minute", "60"),
+    ("minute", ""),
+    ("minute", "-1"),
+    ("minute", "+5"),
+    ("minute", " 5"),
+    ("minute", "5\n"),
+    ("minute", "5/2"),
+    ("minute", "\u0665"),
+    ("minute", "9" * 5000),
+    ("hour", "5-"),
+    ("hour", "5-3"),
+    ("hour", "*/0"),
+    ("hour", "1-5/0"),
+    ("day_of_month", "0"),
+    ("month", "1,,2"),
+    ("month", "JAN"),
+    ("day_of_week", "7"),
+    ("day_of_week", "*/1/2"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), VALID_CRON)
+def test_valid_cron_fields(name: str, value: str) -> None:
+    assert valid_cron_field(name, value)
+
+
+@pytest.mark.parametrize(("name", "value"), INVALID_CRON)
+def test_invalid_cron_fields(name: str, value: str) -> None:
+    assert not valid_cron_field(name, value)
+
+
+@st.composite
+def _cron_item(draw: st.DrawFn, name: str) -> str:
+    low, high = RANGES[name]
+    first = draw(st.integers(low, high))
+    last = draw(st.integers(first, high))
+    step = draw(st.integers(1, 100))
+    return draw(
+        st.sampled_from(["*", f"*/{step}", f"{first}", f"{first}-{last}", f"{first}-{last}/{step}"])
+    )
+
+
+@given(
+    st.sampled_from(sorted(RANGES)).flatmap(
+        lambda n: st.tuples(st.just(n), st.lists(_cron_item(n), min_size=1))
+    )
 )
-def test_valid_schedules(changes: dict[str, Any]) -> None:
-    assert with_changes(DEFAULT_SCHEDULE, changes) == {**DEFAULT_SCHEDULE, **changes}
+def test_lists_of_valid_items_are_valid(field: tuple[str, list[str]]) -> None:
+    name, items = field
+    assert valid_cron_field(name, ",".join(items))
 
 
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"minute": "60"},
-        {"minute": "-1"},
-        {"hour": "5-"},
-        {"hour": "*/0"},
-        {"day_of_month": "0"},
-        {"month": "1,,2"},
-        {"day_of_week": "8"},
-        {"timezone": None},
-        {"timezone": ["UTC"]},
-        {"sync_frequency": ["day"]},
-    ],
-)
-def test_invalid_schedules(changes: dict[str, Any]) -> None:
+@given(st.sampled_from(sorted(RANGES)), st.text())
+def test_any_text_is_judged_without_error(name: str, value: str) -> None:
+    valid_cron_field(name, value)
+
+
+def test_schedule_changes_are_validated_together() -> None:
+    changes = {"minute": "61", "timezone": "Mars/Olympus", "month": None, "label": "ignored"}
     with pytest.raises(ApiError) as raised:
         with_changes(DEFAULT_SCHEDULE, changes)
-    assert set(raised.value.errors) == set(changes)
+    assert set(raised.value.errors) == {"minute", "timezone"}
+    assert with_changes(DEFAULT_SCHEDULE, {"month": None})["month"] is None
 
 
-def test_unknown_schedule_keys_are_ignored() -> None:
-    assert with_changes(DEFAULT_SCHEDULE, {"label": "x"}) == DEFAULT_SCHEDULE
+@pytest.mark.parametrize(
+    ("service", "connector", "fits"),
+    [
+        ("snapchat_static", "snapchat", True),
+        ("snapchat_custom", "snapchat_lookup", True),
+        ("mysql", "mysql_binlog", True),
+        ("aws_mysql", "mysql", True),
+        ("core_web_vitals", "coreWebVitals", True),
+        ("salesforce_custom_domain", "salesforce", True),
+        ("mysql", "snapchat", False),
+        ("google_analytics4_static", "google_analytics", False),
+        ("s3", "netsuite", True),  # no type fits netsuite by name: any does
+    ],
+)
+def test_which_service_types_fit_a_connector(service: str, connector: str, fits: bool) -> None:
+    assert (service in catalog().connectors[connector].services) is fits
 
 
 def _faults(*rules: dict[str, Any], seed: int = 0) -> Faults:

@@ -1,33 +1,42 @@
-"""Flows: create in the seed's and the spec's shape, read, update, delete, list by source."""
+"""Flows: sources sent to an app; an app attaches an `api` object (the data endpoint).
 
-from collections.abc import Sequence
+`POST /flows` takes the seed's `{"sources": [id], "app", "label"}` or the spec's shape
+`{"source": [{"source_id"}], ...}`; every answer is the spec's `Flow`.
+"""
+
+import json
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Path, Response
+from pydantic import BaseModel, ConfigDict
 
-from dataddo_emulator.domain import flows
-from dataddo_emulator.errors import bad_request
-from dataddo_emulator.routes.collection import add_collection_routes
-from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu
+from dataddo_emulator.catalog import catalog
+from dataddo_emulator.errors import ApiError, bad_request
+from dataddo_emulator.ids import object_id
+from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu, Labelled
+from dataddo_emulator.store import dump, load, owned, rows
 
 router = APIRouter(prefix=API_PREFIX, tags=["flows"])
-add_collection_routes(router, "flows", flows, "Delete a flow.")
+
+# DECIDED: the label of a flow created without one.
+DEFAULT_LABEL = "Flow"
 
 
 class FlowSource(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     source_id: str
 
 
-class FlowBody(BaseModel):
-    """`sources: [id]` (the seed) or `source: [{source_id}]` (the spec), `app`, `label`."""
-
-    model_config = ConfigDict(extra="forbid")
+class UpdateFlow(Labelled):
+    """`sources: [id]` (the seed's shape) or `source: [{source_id}]` (the spec's), `label`."""
 
     sources: list[str] | None = None
     source: list[FlowSource] | None = None
-    app: str | None = None
-    label: str | None = Field(None, min_length=1)
 
     def source_ids(self) -> tuple[Sequence[str], str] | None:
         """The source ids and the field they came in; None when neither field is given."""
@@ -38,16 +47,26 @@ class FlowBody(BaseModel):
         return None if self.sources is None else (self.sources, "sources")
 
 
+class CreateFlow(UpdateFlow):
+    app: str | None = None
+
+
 @router.post("/flows")
-def create(body: FlowBody, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """Create a flow; with an `app` it gets an `api` object `{app, id}`."""
+def create(body: CreateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
+    """Create a flow; with an `app` it gets an `api` object."""
+    label = body.given_label() or DEFAULT_LABEL
     given = body.source_ids()
     if given is None:
         raise bad_request("sources", "required")
-    source_ids, field = given
-    return emu.run(
-        flows.create, customer, source_ids=source_ids, field=field, app=body.app, label=body.label
-    )
+    if body.app is not None and body.app not in catalog().apps:
+        apps = ", ".join(catalog().apps)
+        raise bad_request("app", f"unknown app {body.app!r}; one of {apps}")
+    return emu.run(_create, customer, given, body.app, label)
+
+
+@router.get("/flows")
+def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
+    return [_from_row(row) for row in emu.run(rows, "flows", customer)]
 
 
 @router.get("/flows/by-source/{sourceId}")
@@ -55,12 +74,138 @@ def by_source(
     source_id: Annotated[str, Path(alias="sourceId")], emu: Emu, customer: Customer
 ) -> list[dict[str, Any]]:
     """The flows that use a source."""
-    return emu.run(flows.by_source, customer, source_id)
+    return emu.run(_by_source, customer, source_id)
+
+
+@router.get("/flows/{id}")
+def detail(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
+    return _from_row(emu.run(owned, "flows", id, customer))
 
 
 @router.put("/flows/{id}")
-def update(id: str, body: FlowBody, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """Change the label and sources; the app cannot change (400)."""
-    return emu.run(
-        flows.update, customer, id, label=body.label, sources=body.source_ids(), app=body.app
+def update(id: str, body: UpdateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
+    """Change the label and the sources."""
+    return emu.run(_update, customer, id, body.given_label(), body.source_ids())
+
+
+@router.delete("/flows/{id}", status_code=204)
+def delete(id: str, emu: Emu, customer: Customer) -> Response:
+    emu.run(_delete, customer, id)
+    return Response(status_code=204)
+
+
+def everyone(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every customer's flows."""
+    return [_from_row(row) for row in rows(db, "flows")]
+
+
+def _create(
+    db: sqlite3.Connection,
+    customer: str,
+    given: tuple[Sequence[str], str],
+    app: str | None,
+    label: str,
+) -> dict[str, Any]:
+    source_ids, field = given
+    _check_sources(db, customer, source_ids, field)
+    flow_id = object_id()
+    doc = {
+        "label": label,
+        "sources": list(source_ids),
+        "app": app,
+        "api_id": object_id() if app else None,
+        "created": int(time.time()),
+    }
+    db.execute(
+        "INSERT INTO flows (id, customer_id, doc) VALUES (?, ?, ?)", (flow_id, customer, dump(doc))
     )
+    _link(db, flow_id, source_ids)
+    return _flow(flow_id, customer, doc)
+
+
+def _update(
+    db: sqlite3.Connection,
+    customer: str,
+    flow_id: str,
+    label: str | None,
+    given: tuple[Sequence[str], str] | None,
+) -> dict[str, Any]:
+    row = owned(db, "flows", flow_id, customer)
+    doc = load(row["doc"])
+    if label is not None:
+        doc["label"] = label
+    if given is not None:
+        source_ids, field = given
+        _check_sources(db, customer, source_ids, field)
+        doc["sources"] = list(source_ids)
+        db.execute("DELETE FROM flow_sources WHERE flow_id = ?", (row["id"],))
+        _link(db, row["id"], source_ids)
+    db.execute("UPDATE flows SET doc = ? WHERE id = ?", (dump(doc), row["id"]))
+    return _flow(row["id"], customer, doc)
+
+
+def _delete(db: sqlite3.Connection, customer: str, flow_id: str) -> None:
+    row = owned(db, "flows", flow_id, customer)
+    db.execute("DELETE FROM flows WHERE id = ?", (row["id"],))
+
+
+def _by_source(db: sqlite3.Connection, customer: str, source_id: str) -> list[dict[str, Any]]:
+    row = owned(db, "sources", source_id, customer)
+    found = db.execute(
+        "SELECT flows.* FROM flows JOIN flow_sources ON flow_sources.flow_id = flows.id "
+        "WHERE flow_sources.source_id = ? AND flows.customer_id = ? ORDER BY flows.rowid",
+        (row["id"], customer),
+    ).fetchall()
+    return [_from_row(flow) for flow in found]
+
+
+def _check_sources(
+    db: sqlite3.Connection, customer: str, source_ids: Sequence[str], field: str
+) -> None:
+    """400 naming every source that is unknown to this customer or given twice."""
+    if not source_ids:
+        raise bad_request(field, "at least one source is required")
+    given = Counter(source_ids)
+    known = {
+        row["id"]
+        for row in db.execute(
+            "SELECT id FROM sources WHERE customer_id = ? "
+            "AND id IN (SELECT value FROM json_each(?))",  # one parameter for any number of ids
+            (customer, json.dumps(list(given))),
+        )
+    }
+    unknown = [s for s in given if s not in known]
+    reasons = [f"unknown source {s}" for s in unknown]
+    reasons += [f"source {s} given twice" for s, count in given.items() if count > 1]
+    if reasons:
+        message = f"unknown sources: {', '.join(unknown)}" if unknown else "; ".join(reasons)
+        raise ApiError(400, message, {field: reasons})
+
+
+def _link(db: sqlite3.Connection, flow_id: str, source_ids: Sequence[str]) -> None:
+    db.executemany(
+        "INSERT INTO flow_sources (flow_id, source_id) VALUES (?, ?)",
+        [(flow_id, source_id) for source_id in source_ids],
+    )
+
+
+def _from_row(row: sqlite3.Row) -> dict[str, Any]:
+    return _flow(row["id"], row["customer_id"], load(row["doc"]))
+
+
+def _flow(flow_id: str, customer: str, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A `Flow` (without the deprecated `user_id`)."""
+    api = None
+    if doc["app"]:
+        api = {"id": doc["api_id"], "customer_id": customer, "app": doc["app"], "last": None}
+    return {
+        "id": flow_id,
+        "label": doc["label"],
+        "customer_id": customer,
+        "source": [{"source_id": source_id} for source_id in doc["sources"]],
+        "tag": [],
+        "operation": [],
+        "rules": [],
+        "api": api,
+        "write_action": None,
+    }

@@ -6,10 +6,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from dataddo_emulator.domain import flows, services, sources
 from dataddo_emulator.errors import ApiError
 from dataddo_emulator.faults import ANY_ROUTE, FaultConfig
 from dataddo_emulator.routekeys import RouteTable
+from dataddo_emulator.routes import flows, services, sources
 from dataddo_emulator.routes.deps import API_PREFIX, Emu
 
 router = APIRouter(prefix="/_emulator", tags=["emulator"])
@@ -119,4 +119,4 @@ def force_status(id: str, body: ForcedStatus, emu: Emu) -> dict[str, Any]:
     """Force a source's status (any customer's); `status: null` returns to the timed one."""
     forced = None if body.status is None else body.model_dump()
     emu.run(sources.force_status, id, forced)
-    return emu.run(sources.status, None, id, emu.settings.live_after)
+    return emu.run(sources.current_status, None, id, emu.settings.live_after)
