@@ -39,6 +39,12 @@ def not_found(kind: str, object_id: object) -> ApiError:
     return ApiError(404, f"{kind} {object_id} not found")
 
 
+def in_use(kind: str, object_id: object, users: list[str], user_kind: str) -> ApiError:
+    """The 409 of deleting an object others use (DECIDED), naming each of them."""
+    message = f"{kind} {object_id} is used by {user_kind}s {', '.join(users)}"
+    return ApiError(409, message, {"id": [f"used by {user_kind} {user}" for user in users]})
+
+
 def check_label(value: object) -> str:
     """A label given to a create or an update: a string with more than white space, else the
     one 400 all of them answer."""

@@ -66,7 +66,7 @@ def create(body: CreateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
 
 @router.get("/flows")
 def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
-    return [_from_row(row) for row in emu.run(rows, "flows", customer)]
+    return emu.run(flows_of, customer)
 
 
 @router.get("/flows/by-source/{sourceId}")
@@ -94,9 +94,9 @@ def delete(id: str, emu: Emu, customer: Customer) -> Response:
     return Response(status_code=204)
 
 
-def everyone(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every customer's flows."""
-    return [_from_row(row) for row in rows(db, "flows")]
+def flows_of(db: sqlite3.Connection, customer: str | None = None) -> list[dict[str, Any]]:
+    """A customer's flows (everyone's when None)."""
+    return [_from_row(row) for row in rows(db, "flows", customer)]
 
 
 def _create(

@@ -69,9 +69,9 @@ def objects(emu: Emu) -> dict[str, list[dict[str, Any]]]:
     """Every customer's services, sources and flows (secrets left out)."""
     with emu.store.transaction() as db:
         return {
-            "services": services.everyone(db),
+            "services": services.items(db),
             "sources": sources.everyone(db),
-            "flows": flows.everyone(db),
+            "flows": flows.flows_of(db),
         }
 
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from dataddo_emulator.catalog import Connector, catalog
-from dataddo_emulator.errors import ApiError, bad_request, check_label, not_found
+from dataddo_emulator.errors import bad_request, check_label, in_use, not_found
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu, Labelled
 from dataddo_emulator.store import dump, load, owned, rows
 
@@ -71,7 +71,7 @@ def create_typed(
 @router.get("/services")
 def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
     """Every service of the customer as a `ServiceListResponse`."""
-    return emu.run(_listing, customer)
+    return emu.run(items, customer)
 
 
 @router.get("/services/{id}")
@@ -100,9 +100,9 @@ def debug(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
     return {"status": "ok", "message": "The service is operable", "logs": []}
 
 
-def everyone(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every customer's services, as list items."""
-    return [_item(row) for row in rows(db, "services")]
+def items(db: sqlite3.Connection, customer: str | None = None) -> list[dict[str, Any]]:
+    """A customer's services (everyone's when None) as `ServiceListResponse`s."""
+    return [_item(row) for row in rows(db, "services", customer)]
 
 
 def fitting(db: sqlite3.Connection, customer: str, service_id: int, connector: Connector) -> int:
@@ -171,10 +171,6 @@ def _create(
     }
 
 
-def _listing(db: sqlite3.Connection, customer: str) -> list[dict[str, Any]]:
-    return [_item(row) for row in rows(db, "services", customer)]
-
-
 def _update(db: sqlite3.Connection, customer: str, raw_id: str, body: UpdateService) -> int:
     row = owned(db, "services", raw_id, customer)
     doc = load(row["doc"])
@@ -188,15 +184,9 @@ def _update(db: sqlite3.Connection, customer: str, raw_id: str, body: UpdateServ
 
 def _delete(db: sqlite3.Connection, customer: str, raw_id: str) -> None:
     row = owned(db, "services", raw_id, customer)
-    users = [
-        r["id"] for r in db.execute("SELECT id FROM sources WHERE service_id = ?", (row["id"],))
-    ]
+    users = db.execute("SELECT id FROM sources WHERE service_id = ?", (row["id"],)).fetchall()
     if users:
-        raise ApiError(
-            409,
-            f"service {row['id']} is used by sources {', '.join(users)}",
-            {"id": [f"used by source {source_id}" for source_id in users]},
-        )
+        raise in_use("service", row["id"], [user["id"] for user in users], "source")
     db.execute("DELETE FROM services WHERE id = ?", (row["id"],))
 
 

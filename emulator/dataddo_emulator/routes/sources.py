@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dataddo_emulator import forms
 from dataddo_emulator.catalog import TEMPLATE, Connector
-from dataddo_emulator.errors import ApiError
+from dataddo_emulator.errors import in_use
 from dataddo_emulator.ids import object_id
 from dataddo_emulator.redaction import without_secrets
 from dataddo_emulator.routes import services
@@ -172,16 +172,10 @@ def _update(
 
 def _delete(db: sqlite3.Connection, customer: str, source_id: str) -> None:
     owned(db, "sources", source_id, customer)
-    flows = [
-        r["flow_id"]
-        for r in db.execute("SELECT flow_id FROM flow_sources WHERE source_id = ?", (source_id,))
-    ]
+    users = db.execute("SELECT flow_id FROM flow_sources WHERE source_id = ?", (source_id,))
+    flows = [user["flow_id"] for user in users]
     if flows:
-        raise ApiError(
-            409,
-            f"source {source_id} is used by flows {', '.join(flows)}",
-            {"id": [f"used by flow {flow_id}" for flow_id in flows]},
-        )
+        raise in_use("source", source_id, flows, "flow")
     db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
 
