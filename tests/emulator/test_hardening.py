@@ -34,24 +34,22 @@ def test_a_body_at_the_limit_is_read(api: Api) -> None:
     api.call("POST", "/connectors/snapchat/create-source", data=data, headers=headers)
 
 
-@pytest.mark.parametrize(
-    "raw", ["%201000", "1000%0A", "+1000", "01000", "\u0661\u0660\u0660\u0660", "1000.0", "1e3"]
-)
-def test_service_ids_match_exactly(api: Api, raw: str) -> None:
+def test_service_ids_match_exactly(api: Api) -> None:
     assert api.service() == 1000
-    api.error("GET", f"/services/{raw}", 404)
-    api.error("PUT", f"/services/{raw}", 404, json={"label": "x"})
-    api.error("DELETE", f"/services/{raw}", 404)
+    for raw in ("%201000", "1000%0A", "+1000", "01000", "\u0661\u0660\u0660\u0660", "1e3"):
+        api.error("GET", f"/services/{raw}", 404)
+        api.error("PUT", f"/services/{raw}", 404, json={"label": "x"})
+        api.error("DELETE", f"/services/{raw}", 404)
     api.call("GET", "/services/1000")
 
 
-@pytest.mark.parametrize("change", [str.upper, lambda i: f"{i}%0A", lambda i: f"%20{i}"])
-def test_object_ids_match_exactly(api: Api, change: Any) -> None:
+def test_object_ids_match_exactly(api: Api) -> None:
     flow = api.flow()
     source_id = flow["source"][0]["source_id"]
-    for path in (f"/sources/{change(source_id)}", f"/flows/{change(flow['id'])}"):
-        api.error("GET", path, 404)
-    api.error("GET", f"/flows/by-source/{change(source_id)}", 404)
+    for change in (str.upper, lambda i: f"{i}%0A", lambda i: f"%20{i}", lambda i: f"0{i}"):
+        for path in (f"/sources/{change(source_id)}", f"/flows/{change(flow['id'])}"):
+            api.error("GET", path, 404)
+        api.error("GET", f"/flows/by-source/{change(source_id)}", 404)
     api.error("POST", "/flows", 400, json={"sources": [source_id.upper()]})
 
 
