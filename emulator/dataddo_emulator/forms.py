@@ -58,7 +58,7 @@ def read(connector: Connector, body: Mapping[str, Any]) -> SourceForm:
         message = "; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items())
         raise ApiError(400, f"invalid {connector.id} source: {message}", errors)
     return SourceForm(
-        label=values.get("label", connector.label),
+        label=values.get("label", connector.label),  # DECIDED: else the connector's name
         service_id=service_id(values.get(names.service)) if connector.takes_service else None,
         schedule=with_changes(DEFAULT_SCHEDULE, values),
     )
@@ -109,7 +109,8 @@ def _service_problem(connector: Connector, value: Any) -> str | None:
     if value is None:
         nullable = connector.fields.get(connector.names.service, "").endswith("?")
         return None if nullable else "must be a service id"
-    if service_id(value if connector.casing == "camel" or not isinstance(value, str) else None):
+    text_allowed = connector.casing == "camel"  # the spec types `oAuthId` a string
+    if (text_allowed or not isinstance(value, str)) and service_id(value) is not None:
         return None
     shape = "a string of digits or an integer" if connector.casing == "camel" else "an integer"
     return f"must be a service id ({shape})"

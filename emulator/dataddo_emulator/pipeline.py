@@ -100,8 +100,8 @@ class Pipeline:
 
 class _Recorder:
     """Writes one journal entry (with the request's JSON body, secrets redacted) when the
-    response ends (before its last bytes go out, so a
-    test reading the journal right after a response finds the entry)."""
+    response ends, before its last bytes go out: a test reading the journal right after a
+    response finds the entry."""
 
     def __init__(
         self,

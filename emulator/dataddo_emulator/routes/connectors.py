@@ -79,7 +79,7 @@ def _run_action(
     name: str,
     body: Mapping[str, Any],
 ) -> list[dict[str, str]]:
-    """The options an action lists: every field its body declares is required."""
+    """The options an action lists; DECIDED: every field its body declares is required."""
     fields = connector.actions.get(name)
     if fields is None:
         raise not_found("action", f"{connector.id}/{name}")

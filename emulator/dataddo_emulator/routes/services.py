@@ -81,8 +81,8 @@ def detail(id: str, emu: Emu, customer: Customer) -> dict[str, int]:
 
 @router.put("/services/{id}")
 def update(id: str, body: UpdateService, emu: Emu, customer: Customer) -> dict[str, int]:
-    """Change the label (`label`, or the config's) and merge a config over the stored one
-    (credential rotation)."""
+    """Change the label (`label`, else the config's: DECIDED) and merge a config over the
+    stored one (credential rotation)."""
     return {"id": emu.run(_update, customer, id, body)}
 
 
@@ -126,7 +126,8 @@ def fitting(db: sqlite3.Connection, customer: str, service_id: int, connector: C
 def authorizations(
     db: sqlite3.Connection, customer: str, connector: Connector
 ) -> list[dict[str, Any]]:
-    """The customer's services that can authorize `connector` (`ActionAuthorizationResponse`)."""
+    """The customer's services that can authorize `connector` (`ActionAuthorizationResponse`;
+    DECIDED: without `email`, the authorized account's, which the emulator does not know)."""
     found = (_item(row) for row in rows(db, "services", customer))
     return [
         {"id": s["id"], "service": s["service"]}

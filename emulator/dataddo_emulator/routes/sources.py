@@ -73,7 +73,8 @@ def delete(id: str, emu: Emu, customer: Customer) -> Response:
 
 @router.get("/sources/{id}/metadata")
 def metadata(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """The create-source request as it was sent, the values of secret-like keys left out."""
+    """The create-source request as it was sent (NOTES: "the parameters used at creation");
+    DECIDED: secret-like keys left out."""
     found: dict[str, Any] = without_secrets(emu.run(_doc, id, customer)["metadata"])
     return found
 
