@@ -53,6 +53,5 @@ flow = dataddo.Flow("gds-flow", sources=[source.id], app="google_data_studio", l
 
 pulumi.export("service_id", auth.service_id)
 pulumi.export("source_id", source.id)
-pulumi.export("source_status", source.status)
 pulumi.export("flow_id", flow.id)
 pulumi.export("flow_api_id", flow.api_id)

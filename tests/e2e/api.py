@@ -36,16 +36,32 @@ class Journal:
             if e["route"] not in AUTH_ROUTES
         ]
 
+    def served(self) -> list[str]:
+        """`METHOD route` of each API call that succeeded (logins and refused tokens left out)."""
+        return [
+            f"{e['method']} {e['route'].removeprefix(PREFIX)}"
+            for e in self.entries()
+            if e["route"] not in AUTH_ROUTES and e["status"] is not None and e["status"] < 400
+        ]
+
+    def renewals(self) -> int:
+        """Successful token renewals."""
+        refresh = f"{PREFIX}/refresh"
+        return sum(1 for e in self.entries() if e["route"] == refresh and e["status"] == 200)
+
     def counts(self) -> Counter[str]:
         return Counter(self.calls())
 
     def bodies(self, call: str) -> list[Any]:
-        """The JSON bodies sent with `METHOD route` (secret values already redacted)."""
+        """The JSON bodies the API accepted with `METHOD route` (secret values redacted)."""
         method, route = call.split(" ", 1)
         return [
             e["body"]
             for e in self.entries()
-            if e["method"] == method and e["route"] == PREFIX + route
+            if e["method"] == method
+            and e["route"] == PREFIX + route
+            and e["status"] is not None
+            and e["status"] < 400
         ]
 
 
@@ -70,12 +86,12 @@ class OutOfBand:
         service = self.call(
             "POST",
             "/services",
-            {"serviceName": "snapchat_static", "config": credentials, "label": "Made by hand"},
+            {"serviceName": "snapchat_static", "config": {**credentials, "label": "Made by hand"}},
         )
         source = self.call(
             "POST",
             "/connectors/snapchat/create-source",
-            {"connectorId": "snapchat", "templateId": "index", "oAuthId": service["id"],
+            {"connectorId": "snapchat", "templateId": "index", "oAuthId": str(service["id"]),
              "label": "Hand source", "strategy": "incremental", **SNAPCHAT_FIELDS},
         )  # fmt: skip
         flow = self.call(

@@ -54,11 +54,16 @@ class Events:
 
     lines: list[str] = field(default_factory=list)
     steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Diagnostics (warnings, errors) the engine reported, as "severity: message".
+    diagnostics: list[str] = field(default_factory=list)
 
     def on_output(self, line: str) -> None:
         self.lines.append(line)
 
     def on_event(self, event: auto.EngineEvent) -> None:
+        if event.diagnostic_event is not None:
+            diagnostic = event.diagnostic_event
+            self.diagnostics.append(f"{diagnostic.severity}: {diagnostic.message.strip()}")
         pre = event.resource_pre_event
         if pre is None or not pre.metadata.type.startswith("pulumi-python:dynamic"):
             return  # the stack, and the dynamic provider itself (it sees all stack config)

@@ -109,6 +109,7 @@ def test_in_place_updates_and_credential_rotation(
     assert up.summary.resource_changes == {"update": 3, "same": 1}
     assert journal.counts() == {
         "PUT /services/{id}": 1,
+        "GET /services": 1,  # the service's answer is untyped: its label is confirmed listed
         "PUT /sources/{id}": 1,
         "PUT /sources/{id}/extraction/schedule": 1,
         "PUT /flows/{id}": 1,
@@ -151,6 +152,7 @@ def test_replacements(tmp_path: Path, emulator: RunningEmulator) -> None:
     assert second["flow"] == first["flow"]
     assert journal.counts() == {
         "POST /connectors/{id}/create-source": 1,
+        "GET /sources/{id}/extraction/schedule": 1,  # the declared schedule verified
         "PUT /flows/{id}": 1,
         "DELETE /sources/{id}": 1,
     }
@@ -184,21 +186,25 @@ def test_drift_is_shown_by_refresh_and_repaired_by_up(
     project, created, api = deployed_chain(tmp_path, emulator)
 
     api.call("PUT", f"/sources/{created['source']}", {"label": "renamed in the web app"})
+    api.call("PUT", f"/sources/{created['source']}/extraction/schedule", {"hour": "9"})
     api.call("DELETE", f"/flows/{created['flow']}")
 
     project.refresh()
     state = project.resources()
     assert state["source"]["outputs"]["label"] == "renamed in the web app"
+    assert state["source"]["outputs"]["schedule"]["hour"] == "9"
     assert "flow" not in state  # deleted out of band: it left the state
 
     _, events = project.preview()
-    assert events.changes()["source"] == ("update", ["label"])
+    assert events.changes()["source"] == ("update", ["label", "schedule"])
     assert events.op("flow") == "create"
 
     project.up()
     objects = emulator.objects()
     assert objects["sources"][0]["label"] == "Insights"
     assert len(objects["flows"]) == 1
+    schedule = api.call("GET", f"/sources/{created['source']}/extraction/schedule")
+    assert schedule["hour"] == "3"
     again, _ = project.preview()
     assert set(again.change_summary) == {"same"}
     project.destroy()
@@ -235,22 +241,22 @@ def test_adoption_takes_over_existing_objects(tmp_path: Path, emulator: RunningE
 BAD_SOURCE = """
 import pulumi_dataddo as dataddo
 
-dataddo.Source("bad", connector_id="snapchatt", label="x", oauth_id="1000",
-               config={"metrics": []},
+dataddo.Source("bad", connector_id="snapchat", label="x", oauth_id="1000",
+               config={"metrics": []}, strategy="incremental",
                schedule=dataddo.Schedule(sync_frequency="day", hour="25", timezone="Mars/Base"))
 """
 BAD_FLOW = """
 import pulumi_dataddo as dataddo
 
-dataddo.Flow("bad-flow", sources=["not-an-id"], app="powerpoint")
+dataddo.Flow("bad-flow", sources=["not-an-id"], app="google_data_studio")
 """
 
 
 @pytest.mark.parametrize(
     ("program", "fields", "allowed"),
     [
-        (BAD_SOURCE, ["connector_id", "schedule.hour", "schedule.timezone"], "snapchat"),
-        (BAD_FLOW, ["sources", "app"], "google_data_studio"),
+        (BAD_SOURCE, ["config.metrics", "schedule.hour", "schedule.timezone"], "Europe/Prague"),
+        (BAD_FLOW, ["sources[0]"], "24 hexadecimal characters"),
     ],
     ids=["source", "flow"],
 )
@@ -292,3 +298,91 @@ def test_destroy_refused_while_in_use_names_the_user(
     api.call("DELETE", f"/flows/{foreign['id']}")
     project.destroy()
     assert emulator.objects() == {"services": [], "sources": [], "flows": []}
+
+
+WARNED = """
+import pulumi_dataddo as dataddo
+
+dataddo.Flow("flow", sources=["63b872052946b21e6d063cb2"], app="google_data_studo")
+"""
+
+
+def test_what_the_published_spec_does_not_know_is_a_warning_and_the_api_decides(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = dataddo_project(tmp_path, emulator, WARNED)
+    journal = Journal(emulator)
+    preview, events = project.preview()
+    assert preview.change_summary == {"create": 2}
+    assert any(
+        d.startswith("warning: app: 'google_data_studo'") and "did you mean google_data_studio" in d
+        for d in events.diagnostics
+    ), events.diagnostics
+    assert journal.entries() == []
+    with pytest.raises(auto.CommandError, match="POST /flows: 400"):
+        project.up()  # the emulator knows no such app: the API's refusal, in one line
+
+
+MYSQL = """
+import pulumi
+import pulumi_dataddo as dataddo
+
+db = dataddo.Service("db", service="mysql", label="Warehouse DB",
+                     config={"host": "db.example.com", "port": 3306, "user": "reader",
+                             "password": pulumi.Config().require_secret("dbPassword")})
+orders = dataddo.Source("orders", connector_id="mysql", oauth_id=db.id, label="Orders",
+                        strategy="incremental", config={"statement": "SELECT * FROM orders"},
+                        schedule=dataddo.Schedule(sync_frequency="hour", minute="*/15"))
+"""
+
+
+def test_a_snake_case_connector_gets_the_spec_field_names(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = dataddo_project(tmp_path, emulator, MYSQL)
+    project.set_config({"dbPassword": "db-pw-e2e-77Hq"}, secret=True)
+    journal = Journal(emulator)
+    project.up()
+    service_id = emulator.objects()["services"][0]["id"]
+    assert journal.bodies("POST /connectors/{id}/create-source") == [
+        {
+            "connector_id": "mysql",
+            "template_id": "index",
+            "o_auth_id": service_id,
+            "label": "Orders",
+            "statement": "SELECT * FROM orders",
+            "storage_strategy": "incremental",
+        }
+    ]
+    # A snake_case form carries no schedule: it is put after the create.
+    assert journal.bodies("PUT /sources/{id}/extraction/schedule") == [
+        {"sync_frequency": "hour", "minute": "*/15"}
+    ]
+    again, _ = project.preview()
+    assert set(again.change_summary) == {"same"}
+    project.destroy()
+
+
+@pytest.mark.parametrize(
+    "fault", [{"fail_after_commit_rate": 1}, {"malformed_rate": 1}], ids=["500", "malformed"]
+)
+def test_a_create_whose_answer_is_lost_leaves_exactly_one_object(
+    tmp_path: Path, emulator: RunningEmulator, fault: dict[str, float]
+) -> None:
+    project = chain_project(tmp_path, emulator)
+    project.set_config({"flowLabel": "Insights flow"})  # "Flow" is the API's default: ambiguous
+    routes = ["POST /customer-api/v1/services", "POST /customer-api/v1/connectors/{id}/create-source",
+              "POST /customer-api/v1/flows"]  # fmt: skip
+    emulator.set_faults([{"route": route, "times": 1, **fault} for route in routes])
+    up, _ = project.up()
+    assert up.summary.resource_changes == {"create": 4}
+    objects = emulator.objects()
+    assert [len(objects[kind]) for kind in ("services", "sources", "flows")] == [1, 1, 1]
+    assert ids(project) == {
+        "auth": str(objects["services"][0]["id"]),
+        "source": objects["sources"][0]["id"],
+        "flow": objects["flows"][0]["id"],
+    }
+    again, _ = project.preview()
+    assert set(again.change_summary) == {"same"}
+    project.destroy()
