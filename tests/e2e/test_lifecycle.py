@@ -371,9 +371,10 @@ def test_a_create_whose_answer_is_lost_leaves_exactly_one_object(
 ) -> None:
     project = chain_project(tmp_path, emulator)
     project.set_config({"flowLabel": "Insights flow"})  # "Flow" is the API's default: ambiguous
-    routes = ["POST /customer-api/v1/services", "POST /customer-api/v1/connectors/{id}/create-source",
-              "POST /customer-api/v1/flows"]  # fmt: skip
-    emulator.set_faults([{"route": route, "times": 1, **fault} for route in routes])
+    routes = ("/services", "/connectors/{id}/create-source", "/flows")
+    emulator.set_faults(
+        [{"route": f"POST /customer-api/v1{route}", "times": 1, **fault} for route in routes]
+    )
     up, _ = project.up()
     assert up.summary.resource_changes == {"create": 4}
     objects = emulator.objects()
