@@ -9,7 +9,15 @@ import re
 from typing import Any
 
 REDACTED = "***"
-_SECRET_WORDS = ("secret", "password", "passwd", "token", "credential", "authorization")
+_SECRET_WORDS = (
+    "secret",
+    "password",
+    "passwd",
+    "token",
+    "statickey",
+    "credential",
+    "authorization",
+)
 # keys whose value names another entry's key, as in headers written `{"name", "value"}`
 _NAME_KEYS = ("name", "key", "header")
 _URL_PASSWORD = re.compile(r"(://[^/?#@\s:]*):[^/?#@\s]*@")
