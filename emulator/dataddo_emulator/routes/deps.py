@@ -1,4 +1,5 @@
-"""What handlers depend on: the emulator, the bearer token and the caller's customer."""
+"""What handlers depend on: the emulator, the bearer token, the caller's customer; and the base
+of bodies with a label."""
 
 from typing import Annotated, cast
 
