@@ -111,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         proxy_headers=False,
         lifespan="off",
         timeout_keep_alive=KEEP_ALIVE,
+        date_header=True,  # clients take the API's clock from every answer's Date
     )
     try:
         _AnnouncingServer(config, announcement).run(sockets=[sock])
