@@ -153,6 +153,23 @@ def _services(spec: Spec) -> dict[str, dict[str, bool]]:
     return dict(sorted(services.items()))
 
 
+def _service_forms(spec: Spec) -> dict[str, dict[str, str]]:
+    """The config form of every service type with a typed create path (`POST
+    /services/{name}`, its `data`): field -> JSON schema type (`label` left out: the Service's
+    own argument)."""
+    forms: dict[str, dict[str, str]] = {}
+    for match, method, operation in spec.operations(SERVICE):
+        data = _json_body(operation).get("properties", {}).get("data")
+        if match.group(2) is None and method == "post" and data is not None:
+            _, properties = spec.form(data)
+            forms[match.group(1)] = {
+                field: spec.resolve(prop).get("type", "object")
+                for field, prop in properties.items()
+                if field != "label"
+            }
+    return dict(sorted(forms.items()))
+
+
 def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the provider's catalog, the emulator's catalog) of a spec document."""
     spec = Spec(document)
@@ -163,6 +180,7 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         "generated_from": generated_from,
         "apps": list(APPS),
         "services": list(services),
+        "service_forms": _service_forms(spec),
         "connectors": {
             name: {
                 "required": sorted(required - RESOURCE_FIELDS),
