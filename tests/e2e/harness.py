@@ -174,6 +174,22 @@ class Project:
             raise CliError(done.returncode, done.args, done.stdout, done.stderr)
         return done
 
+    def tool(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run `pulumi-dataddo` (this virtualenv's console script) in the project directory, with
+        the project's environment and the engine first on PATH, as a user would."""
+        env = {**self._cli_env(), "PATH": f"{engine_bin()}{os.pathsep}{os.environ['PATH']}"}
+        done = subprocess.run(
+            [str(Path(sys.prefix) / "bin" / "pulumi-dataddo"), *args],
+            check=False,
+            cwd=self.dir,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise CliError(done.returncode, done.args, done.stdout, done.stderr)
+        return done
+
     def spawn(self, *args: str, output: Path) -> subprocess.Popen[bytes]:
         """Start the CLI in a session of its own (so that `os.killpg` ends it and every plugin
         process it started), its stdout and stderr going to `output`."""

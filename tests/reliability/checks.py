@@ -93,10 +93,14 @@ def readable_state(stack: Stack) -> bool:
 
 
 def secret_hits(
-    served: Served, stacks: Mapping[str, Stack], more: Mapping[str, str] | None = None
+    served: Served,
+    stacks: Mapping[str, Stack],
+    more: Mapping[str, str] | None = None,
+    also: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """Where any secret (passwords, service credentials, every issued token) shows in plain
-    text: stack exports, console output, provider logs, the emulator's journal, and `more`."""
+    """Where any secret (passwords, service credentials, every issued token, and `also`) shows
+    in plain text: stack exports, console output, provider logs, the emulator's journal, and
+    `more` (other texts, by where they were read)."""
     exposure = Exposure()
     for where, text in (more or {}).items():
         exposure.add(where, text)
@@ -106,7 +110,7 @@ def secret_hits(
         exposure.add_state(stack.project)
         exposure.add_log(stack.log_file)
     exposure.add_journal(served.emulator)
-    secrets = {**SECRETS, **tokens_as_secrets(issued_tokens(served.db))}
+    secrets = {**SECRETS, **tokens_as_secrets(issued_tokens(served.db)), **(also or {})}
     return exposure.hits(secrets)
 
 

@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,14 +88,19 @@ class Stack:
         return self.run(self.project.stack.destroy, **kwargs)
 
     def recover(self, *, killed: bool = False) -> Outcome:
-        """The documented recovery: unlock after a kill, refresh dropping interrupted creates,
-        then `up` in recovery mode, which adopts what an interrupted create made."""
+        """The documented recovery (README "Recovery"): unlock after a kill, refresh dropping
+        interrupted creates, `pulumi-dataddo unmanaged --adopt` (the objects no stack holds
+        that a planned create provably matches are adopted by the next up), up, and the
+        adoption config removed."""
         if killed:
             self.project.stack.cancel()
         refreshed = self.refresh(clear_pending_creates=True)
         assert refreshed.completed, refreshed.text
-        with recovery_mode(self.project):
-            return self.up()
+        report = self.project.tool("unmanaged", "--adopt", "--stack", self.project.stack.name)
+        self.console.append(report.stdout)
+        recovered = self.up()
+        self.project.stack.remove_config("dataddo:adopt")
+        return recovered
 
     def converged(self) -> bool:
         """Whether a preview now finds nothing to change."""
@@ -103,18 +108,6 @@ class Stack:
         result = self.project.stack.preview(on_output=lines.append)
         self.console.append("\n".join(lines))
         return set(result.change_summary) == {"same"}
-
-
-@contextlib.contextmanager
-def recovery_mode(project: Project) -> Iterator[None]:
-    """`DATADDO_RECOVER=1` for the commands run inside the block."""
-    workspace = project.stack.workspace
-    before = dict(workspace.env_vars)
-    workspace.env_vars = {**before, "DATADDO_RECOVER": "1"}
-    try:
-        yield
-    finally:
-        workspace.env_vars = before
 
 
 def kill_session(session: int) -> None:

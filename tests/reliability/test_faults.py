@@ -1,6 +1,6 @@
 """A bad day at the API while `pulumi up` creates 20 chains: the run completes or fails with a
-clear message, and the documented recovery (refresh, then up in recovery mode) converges with
-0 duplicates, 0 orphans and 0 lost objects."""
+clear message, and the documented recovery (refresh, `pulumi-dataddo unmanaged --adopt`, up)
+converges with 0 duplicates, 0 orphans and 0 lost objects."""
 
 from __future__ import annotations
 

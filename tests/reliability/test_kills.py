@@ -1,6 +1,7 @@
 """`pulumi up` of 20 chains killed (SIGKILL, the CLI and every process it started) at a seeded
 random point while creates are in flight; after the documented recovery (unlock, refresh
-dropping the interrupted creates, up in recovery mode) 0 duplicates, 0 orphans, 0 lost."""
+dropping the interrupted creates, `pulumi-dataddo unmanaged --adopt`, up) 0 duplicates, 0 orphans,
+0 lost."""
 
 from __future__ import annotations
 
@@ -77,11 +78,11 @@ def test_killed_up_then_recovery(
     )
 
 
-def test_without_recovery_mode_the_orphans_would_be_duplicated(
+def test_without_the_recovery_the_orphans_would_be_duplicated(
     tmp_path: Path, served: Served
 ) -> None:
     """The control: a plain refresh and up after the same kill creates again what the killed
-    run had made, so the audit's counts and the recovery mode both matter."""
+    run had made, so the audit's counts and the recovery both matter."""
     stack, _, _ = killed_mid_create(1, tmp_path, served)
     served.emulator.clear_faults()
     left_behind(served, stack)

@@ -47,7 +47,7 @@ def test_malformed_answers(mode: str, tmp_path: Path, served: Served, figures: F
     # A refresh reading a malformed service: fails clearly, changes nothing.
     state = outputs(stack.project.resources(show_secrets=True))
     rule = {"malformed_rate": 1, "malformed_mode": mode}
-    emulator.set_faults([{"route": f"GET {API}/services/{{id}}", **rule}])
+    emulator.set_faults([{"route": f"GET {API}/services", **rule}])
     refreshed = stack.refresh()
     assert_clear_failure(refreshed, "reading service")
     assert outputs(stack.project.resources(show_secrets=True)) == state

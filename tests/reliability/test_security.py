@@ -178,3 +178,55 @@ def test_two_stacks_on_one_account_at_once(
 
 def _labels_in_state(project: Project) -> list[Any]:
     return [r["outputs"].get("label") for r in project.resources().values()]
+
+
+# Credentials a Source's config holds in every shape the rule knows, from plain (non-secret)
+# stack config: inside an Output, nested, in a URL's userinfo and query, in a header pair.
+SHAPES = """
+import pulumi
+import pulumi_dataddo as dataddo
+
+cfg = pulumi.Config()
+plain = {key: cfg.require(key) for key in ("dbPassword", "urlPassword", "apiKey", "headerToken")}
+dataddo.Source("wrapped", connector_id="json", label="wrapped", strategy="clean",
+               config=pulumi.Output.from_input({**BASE, "password": plain["dbPassword"],
+                                                "method": cfg.get("method") or "GET"}))
+dataddo.Source("userinfo", connector_id="json", label="userinfo", strategy="clean",
+               config={**BASE, "url": pulumi.Output.concat(
+                   "https://reader:", plain["urlPassword"], "@db.example.com/x")})
+dataddo.Source("query", connector_id="json", label="query", strategy="clean",
+               config={**BASE, "url": "https://api.example.com/items?api_key=" + plain["apiKey"]})
+dataddo.Source("header", connector_id="json", label="header", strategy="clean",
+               config={**BASE, "headers": [{"name": "Authorization",
+                                            "value": "Bearer " + plain["headerToken"]}]})
+"""
+SHAPE_SECRETS = {
+    "dbPassword": "db-pass-shape-5Rk2",
+    "urlPassword": "url-pass-shape-8Tw3",
+    "apiKey": "api-key-shape-2Lm9",
+    "headerToken": "header-token-shape-6Qz1",
+}
+
+
+def test_credentials_in_a_source_config_stay_secret_whatever_their_shape(
+    tmp_path: Path, served: Served
+) -> None:
+    base = {
+        "url": "https://api.example.com/items",
+        "method": "GET",
+        "attributes": ["id"],
+        "transformation": "{}",
+    }
+    project = Project(tmp_path / "shapes", SHAPES.replace("BASE", repr(base)), name="shapes")
+    project.set_config({"dataddo:baseUrl": served.emulator.url, "dataddo:email": USER[0]})
+    project.set_config({"dataddo:password": USER[1]}, secret=True)
+    project.set_config(SHAPE_SECRETS)  # plain config: only the provider's rule can hide them
+    stack = Stack(project, "shapes", tmp_path / "shapes.log")
+    assert stack.preview(diff=True).completed
+    assert stack.up(diff=True).completed
+    project.set_config({"method": "POST"})  # a change to the wrapped one: shown with --diff
+    assert stack.preview(diff=True).completed
+    checkpoints = "\n".join(p.read_text() for p in (tmp_path / "backend").rglob("*") if p.is_file())
+    more = {"checkpoint files": checkpoints}
+    assert secret_hits(served, {"shapes": stack}, more, also=SHAPE_SECRETS) == []
+    assert stack.destroy().completed

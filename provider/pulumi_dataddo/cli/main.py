@@ -8,8 +8,9 @@ from typing import NoReturn
 
 from pulumi_dataddo.cli.command import PROG, CliError, Command
 from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
+from pulumi_dataddo.cli.unmanaged.command import COMMAND as UNMANAGED
 
-COMMANDS: tuple[Command, ...] = (REVIEW,)
+COMMANDS: tuple[Command, ...] = (REVIEW, UNMANAGED)
 
 
 class _Parser(argparse.ArgumentParser):

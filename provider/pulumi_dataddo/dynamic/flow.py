@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo import adoption
 from pulumi_dataddo.dynamic.provider import DataddoProvider
 from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
 from pulumi_dataddo.logic import flow
@@ -38,7 +39,12 @@ class Flow(pulumi.dynamic.Resource, module="dataddo", name="Flow"):
         adopt_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        args = {"sources": sources, "app": app, "label": label, "adopt_id": adopt_id}
+        args = {
+            "sources": sources,
+            "app": app,
+            "label": label,
+            "adopt_id": adoption.requested(FlowProvider.logic.spec.name, resource_name, adopt_id),
+        }
         props = properties(FlowProvider.logic, args)
         super().__init__(FlowProvider(), resource_name, props, opts)
         warn_unknowns(self, FlowProvider.logic, props)

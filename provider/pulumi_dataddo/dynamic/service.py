@@ -8,6 +8,7 @@ from typing import Any
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo import adoption
 from pulumi_dataddo.dynamic.provider import DataddoProvider
 from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
 from pulumi_dataddo.logic import service
@@ -41,7 +42,14 @@ class Service(pulumi.dynamic.Resource, module="dataddo", name="Service"):
         adopt_id: pulumi.Input[str | int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        args = {"service": service, "config": config, "label": label, "adopt_id": adopt_id}
+        args = {
+            "service": service,
+            "config": config,
+            "label": label,
+            "adopt_id": adoption.requested(
+                ServiceProvider.logic.spec.name, resource_name, adopt_id
+            ),
+        }
         # `service_id` is the id as an integer: derived here, it stays known in previews of
         # in-place updates (the dynamic protocol cannot declare outputs stable).
         props = properties(ServiceProvider.logic, args, derived=("service_id",))

@@ -8,6 +8,7 @@ from typing import Any
 import pulumi
 import pulumi.dynamic
 
+from pulumi_dataddo import adoption
 from pulumi_dataddo.dynamic.provider import DataddoProvider
 from pulumi_dataddo.dynamic.resource import properties, warn_unknowns
 from pulumi_dataddo.dynamic.schedule import ScheduleInput, schedule_props
@@ -62,7 +63,7 @@ class Source(pulumi.dynamic.Resource, module="dataddo", name="Source"):
             "schedule": schedule_props(schedule),
             "strategy": strategy,
             "wait_until_live": wait_until_live,
-            "adopt_id": adopt_id,
+            "adopt_id": adoption.requested(SourceProvider.logic.spec.name, resource_name, adopt_id),
         }
         props = properties(SourceProvider.logic, args)
         super().__init__(SourceProvider(), resource_name, props, opts)

@@ -46,7 +46,7 @@ def check(_olds: Props, news: Props) -> Checked:
     return Checked(inputs, v.failures, warnings)
 
 
-def _body(inputs: Props) -> dict[str, Any]:
+def body(inputs: Props) -> dict[str, Any]:
     """The create-source request for the declared source."""
     return payloads.create_source(
         connector_form.names(inputs["connector_id"]),
@@ -84,7 +84,7 @@ def create(account: Account, inputs: Props) -> Created:
 
 def _create(account: Account, inputs: Props) -> SourceInfo:
     connector_id, label = inputs["connector_id"], inputs["label"]
-    body, names = _body(inputs), connector_form.names(connector_id)
+    request, names = body(inputs), connector_form.names(connector_id)
     identity = Identity(
         KIND,
         listing=account.api.list_sources,
@@ -92,12 +92,12 @@ def _create(account: Account, inputs: Props) -> SourceInfo:
         changed_at=lambda s: s.created,
         listed=False,
         matches=lambda s: (
-            s.label == label and made_by(account.api.source_metadata(s.id), body, names)
+            s.label == label and made_by(account.api.source_metadata(s.id), request, names)
         ),
         distinct=True,  # the label is required; equal labels show as several matches
         describe=lambda s: f"source {s.id} ({s.label!r})",
     )
-    return create_once(account, lambda: account.api.create_source(connector_id, body), identity)
+    return create_once(account, lambda: account.api.create_source(connector_id, request), identity)
 
 
 def made_by(
@@ -127,11 +127,11 @@ def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
     found = lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_source(adopt_id))
     lifecycle.verify_kind(KIND, adopt_id, "connector", found.connector_id, inputs["connector_id"])
     metadata = account.api.source_metadata(adopt_id)
-    body = _body(inputs)
+    request = body(inputs)
     names = connector_form.names(inputs["connector_id"])
     differing = sorted(
         key
-        for key, value in body.items()
+        for key, value in request.items()
         if key in metadata
         and key not in (names.label, *names.ui_fields, *SCHEDULE_FIELDS)
         and not _same(metadata[key], value)

@@ -1,0 +1,93 @@
+"""Which objects no stack holds might be the ones a failed or killed run created: pure matching
+of planned creates against the account's unmanaged objects.
+
+A match needs every declared field the account shows to agree, a label that tells objects apart
+(set, and not the API's default), and references that resolve: an input the plan does not know
+yet (a Source's `oauth_id` while its Service is itself to be created) is the object matched to
+the resource it depends on. A planned resource is proposed for adoption only with exactly one
+match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pulumi_dataddo.cli.unmanaged.stacks import Planned
+from pulumi_dataddo.fields.values import is_unknown
+from pulumi_dataddo.logic.flow import DEFAULT_LABEL
+
+# The order references point in: a Source names its Service, a Flow its Sources.
+ORDER = ("Service", "Destination", "Source", "Flow")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An object of the account: its kind, id, label, when it was created or last changed
+    (Unix seconds, None when the API does not say), and what tells its kind apart."""
+
+    kind: str
+    id: str
+    label: str | None
+    since: float | None = None
+    service: str | None = None  # a Service's type
+    app: str | None = None  # a Flow's app
+    sources: tuple[str, ...] = ()  # a Flow's sources
+
+
+# Whether an unmanaged Source was created with the declared (resolved) inputs.
+SourceCheck = Callable[[Found, Mapping[str, Any]], bool]
+
+
+def matches(
+    planned: list[Planned], unmanaged: list[Found], source_made: SourceCheck
+) -> dict[str, list[Found]]:
+    """For each planned create (by URN), the unmanaged objects that may be the one it made."""
+    result: dict[str, list[Found]] = {}
+    adopted: dict[str, str] = {}  # URN -> the id it matched uniquely
+    for kind in ORDER:
+        for plan in (p for p in planned if p.kind == kind and p.inputs.get("adopt_id") is None):
+            inputs = _resolved(plan, adopted)
+            found = [] if inputs is None else _candidates(plan.kind, inputs, unmanaged, source_made)
+            result[plan.urn] = found
+            if len(found) == 1:
+                adopted[plan.urn] = found[0].id
+    return result
+
+
+def _resolved(plan: Planned, adopted: Mapping[str, str]) -> dict[str, Any] | None:
+    """The inputs with every unknown value replaced by what its dependency matched; None when
+    one cannot be resolved."""
+    inputs = dict(plan.inputs)
+    for name, value in plan.inputs.items():
+        if not is_unknown(value):
+            continue
+        ids = [adopted.get(urn) for urn in plan.depends.get(name, ())]
+        if not ids or None in ids:
+            return None
+        if isinstance(value, list):
+            known = [item for item in value if not is_unknown(item)]
+            inputs[name] = [*known, *ids]
+        elif len(ids) == 1:
+            inputs[name] = ids[0]
+        else:
+            return None
+    return inputs
+
+
+def _candidates(
+    kind: str, inputs: Mapping[str, Any], unmanaged: list[Found], source_made: SourceCheck
+) -> list[Found]:
+    label = inputs.get("label")
+    if not isinstance(label, str) or label in (inputs.get("service"), DEFAULT_LABEL):
+        return []  # nothing tells objects apart
+    same = [f for f in unmanaged if f.kind == kind and f.label == label]
+    if kind == "Service":
+        return [f for f in same if f.service == inputs.get("service")]
+    if kind == "Flow":
+        wanted = sorted(map(str, inputs.get("sources") or []))
+        return [f for f in same if f.app == inputs.get("app") and sorted(f.sources) == wanted]
+    if kind == "Source":
+        return [f for f in same if source_made(f, inputs)]
+    return []  # a kind without a rule is never matched
