@@ -1,0 +1,74 @@
+"""The reference tables of docs/resources.md, rendered from the field specs (so they cannot
+drift from the code): `python -m pulumi_dataddo.fields.reference docs/resources.md` rewrites
+every table between its `<!-- fields:Kind -->` and `<!-- /fields -->` markers."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from pulumi_dataddo.fields import schedule
+from pulumi_dataddo.fields.base import ALWAYS, WITH_CREDENTIALS, Field, ResourceSpec
+from pulumi_dataddo.fields.flow import FLOW
+from pulumi_dataddo.fields.service import SERVICE
+from pulumi_dataddo.fields.source import SOURCE
+
+SPECS: dict[str, ResourceSpec] = {spec.name: spec for spec in (SERVICE, SOURCE, FLOW)}
+SECRECY = {ALWAYS: "always", WITH_CREDENTIALS: "when it holds a credential"}
+_SECTION = re.compile(r"(<!-- fields:(\w+) -->\n).*?(<!-- /fields -->)", re.DOTALL)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _presence(field: Field) -> str:
+    if field.required:
+        return "required"
+    if field.default is not None:
+        return f"default `{field.default}`"
+    return "optional"
+
+
+def table(spec: ResourceSpec) -> str:
+    """The arguments and outputs of `spec` as a Markdown table."""
+    rows = [
+        "| name | type | | change | secret | meaning |",
+        "|---|---|---|---|---|---|",
+    ]
+    for field in spec.fields:
+        presence = "output" if field.output else _presence(field)
+        rows.append(
+            f"| `{field.name}` | `{_cell(field.type.python)}` | {presence} | {field.change} | "
+            f"{SECRECY.get(field.secret, '')} | {_cell(field.description)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def schedule_table() -> str:
+    """The fields of a `Schedule`."""
+    rows = ["| field | meaning |", "|---|---|"]
+    rows += [f"| `{name}` | {_cell(schedule.DESCRIPTIONS[name])} |" for name in schedule.FIELDS]
+    return "\n".join(rows) + "\n"
+
+
+def rendered(kind: str) -> str:
+    return schedule_table() if kind == "Schedule" else table(SPECS[kind])
+
+
+def update(document: str) -> str:
+    """`document` with every marked table rendered afresh."""
+    return _SECTION.sub(lambda m: m[1] + rendered(m[2]) + m[3], document)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the tables of each file named (docs/resources.md)."""
+    for name in argv if argv is not None else sys.argv[1:]:
+        path = Path(name)
+        path.write_text(update(path.read_text("utf-8")), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
