@@ -1,0 +1,54 @@
+"""The layers hold: the logic, the fields, the HTTP client and the command line load without
+Pulumi's SDK, and importing the package changes nothing in the process."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "provider" / "pulumi_dataddo"
+PURE = ("http", "fields", "logic")
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["pulumi_dataddo", "pulumi_dataddo.logic.source", "pulumi_dataddo.cli.main"],
+)
+def test_importing_loads_no_pulumi_and_changes_nothing(module: str) -> None:
+    probe = (
+        "import signal, sys, threading\n"
+        "before = (signal.getsignal(signal.SIGINT), threading.active_count())\n"
+        f"import {module}\n"
+        "import pulumi_dataddo.logic.flow, pulumi_dataddo.logic.service\n"
+        "loaded = sorted(m for m in sys.modules if m == 'pulumi' or m.startswith('pulumi.'))\n"
+        "after = (signal.getsignal(signal.SIGINT), threading.active_count())\n"
+        "print(loaded, getattr(sys, 'tracebacklimit', None), before == after)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] None True"
+
+
+@pytest.mark.parametrize("layer", PURE)
+def test_pure_layers_never_import_pulumi_or_the_adapters(layer: str) -> None:
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                assert not name.startswith(("pulumi.", "pulumi_dataddo.dynamic")), (path, name)
+                assert name != "pulumi", (path, name)
+
+
+def test_the_emulator_is_never_imported_by_the_product() -> None:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        assert "dataddo_emulator" not in path.read_text("utf-8"), path
