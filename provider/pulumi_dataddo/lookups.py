@@ -1,16 +1,20 @@
 """Lookups for programs: connectors, and a connector's organizations and accounts.
 
 They run in the program (not the provider) with credentials from `pulumi.Config("dataddo")`,
-then the environment, and return Outputs of `[{"label", "value"}]`; ids may be Outputs.
+then the environment, and return Outputs of `[{"label", "value"}]`; ids may be Outputs. They
+call the API whenever the program runs, previews included. A failure ends the program with one
+line, like a resource's (`pulumi.RunError` prints no traceback).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pulumi
 
-from pulumi_dataddo import settings
+from pulumi_dataddo import redaction, settings
+from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient, shared_client
 from pulumi_dataddo.logic import payloads
 
@@ -22,15 +26,26 @@ def _client() -> DataddoClient:
     return shared_client(settings.resolve(lambda key: config.get(key.split(":", 1)[1])))
 
 
+def _one_line(lookup: Callable[[], LabelValues], what: str) -> LabelValues:
+    try:
+        return lookup()
+    except DataddoError as exc:
+        raise pulumi.RunError(f"DataddoError: {what}: {redaction.redact(str(exc))}") from None
+
+
 def _action(connector_id: str, action: str, oauth_id: Any, **fields: Any) -> LabelValues:
-    return _client().connector_action(
-        connector_id, action, payloads.connector_action(oauth_id, **fields)
+    body = payloads.connector_action(oauth_id, **fields)
+    return _one_line(
+        lambda: _client().connector_action(connector_id, action, body),
+        f"looking up {connector_id} {action}s",
     )
 
 
 def get_connectors() -> pulumi.Output[LabelValues]:
     """Every connector of the account: `[{"label": "Snapchat", "value": "snapchat"}, ...]`."""
-    return pulumi.Output.from_input(None).apply(lambda _: _client().list_connectors())
+    return pulumi.Output.from_input(None).apply(
+        lambda _: _one_line(lambda: _client().list_connectors(), "looking up connectors")
+    )
 
 
 def get_organizations(
