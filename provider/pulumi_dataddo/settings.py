@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from pulumi_dataddo import redaction
 from pulumi_dataddo.errors import DataddoError
@@ -17,6 +18,9 @@ from pulumi_dataddo.errors import DataddoError
 DEFAULT_BASE_URL = "https://headless.dataddo.com/customer-api/v1"
 # Seconds to wait for an answer before a request counts as failed (a create is then reconciled).
 DEFAULT_TIMEOUT = 60.0
+# API calls one process makes at once (the native provider's worker threads, and the HTTP
+# connections it keeps): well above the engine's default `--parallel`, so that the engine decides.
+DEFAULT_PARALLELISM = 32
 # (attribute, stack config key, environment variable)
 SOURCES = (
     ("base_url", "dataddo:baseUrl", "DATADDO_BASE_URL"),
@@ -24,6 +28,7 @@ SOURCES = (
     ("password", "dataddo:password", "DATADDO_PASSWORD"),
     ("access_token", "dataddo:accessToken", "DATADDO_ACCESS_TOKEN"),
     ("timeout", "dataddo:timeout", "DATADDO_TIMEOUT"),
+    ("parallelism", "dataddo:parallelism", "DATADDO_PARALLELISM"),
 )
 CONFIG_KEYS = tuple(key for _, key, _ in SOURCES)
 
@@ -43,9 +48,15 @@ class Settings:
     password: str | None = None
     access_token: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    parallelism: int = DEFAULT_PARALLELISM
 
     def __post_init__(self) -> None:
         redaction.remember(self.password, self.access_token)
+        if urlsplit(self.base_url).scheme not in ("http", "https"):
+            raise SettingsError(
+                f"dataddo:baseUrl (DATADDO_BASE_URL) must be an http(s) URL such as "
+                f"{DEFAULT_BASE_URL}, got {self.base_url!r}"
+            )
 
     def __repr__(self) -> str:
         # Keeps credentials out of tracebacks and debug output.
@@ -55,6 +66,13 @@ class Settings:
         """Raise a clear error unless a token or an email and password are set."""
         if self.access_token or (self.email and self.password):
             return
+        if self.email or self.password:
+            given, missing = ("email", "password") if self.email else ("password", "email")
+            raise SettingsError(
+                f"dataddo:{given} is set but dataddo:{missing} is not: set dataddo:{missing}"
+                f"{' with --secret' if missing == 'password' else ''} (env "
+                f"DATADDO_{missing.upper()}), or use dataddo:accessToken instead"
+            )
         raise SettingsError(
             "no Dataddo credentials: set stack config dataddo:accessToken (env "
             "DATADDO_ACCESS_TOKEN), or dataddo:email and dataddo:password (env DATADDO_EMAIL "
@@ -76,6 +94,7 @@ def resolve(config: ConfigLookup, environ: Mapping[str, str] | None = None) -> S
         password=values.get("password"),
         access_token=values.get("access_token"),
         timeout=_seconds(values.get("timeout")),
+        parallelism=_parallelism(values.get("parallelism")),
     )
 
 
@@ -92,6 +111,19 @@ def _seconds(text: str | None) -> float:
             f"dataddo:timeout (DATADDO_TIMEOUT) must be positive seconds, got {text!r}"
         )
     return value
+
+
+def _parallelism(text: str | None) -> int:
+    """The parallelism setting: a whole number of at least 1."""
+    if text is None:
+        return DEFAULT_PARALLELISM
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and int(value) >= 1):
+        raise SettingsError(
+            f"dataddo:parallelism (DATADDO_PARALLELISM) must be a whole number of at least 1, "
+            f"got {text!r}"
+        )
+    return int(value)
 
 
 _stack_config: dict[str, str] = {}

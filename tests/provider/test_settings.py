@@ -59,3 +59,17 @@ def test_the_timeout_comes_from_config_then_the_environment() -> None:
 def test_a_bad_timeout_names_the_setting(value: str) -> None:
     with pytest.raises(settings.SettingsError, match=r"dataddo:timeout \(DATADDO_TIMEOUT\)"):
         settings.resolve(lambda _: None, {"DATADDO_TIMEOUT": value})
+
+
+def test_parallelism_comes_from_config_then_the_environment() -> None:
+    assert settings.resolve(lambda _: None, {}).parallelism == settings.DEFAULT_PARALLELISM
+    env = {"DATADDO_PARALLELISM": "8"}
+    assert settings.resolve(lambda _: None, env).parallelism == 8
+    assert settings.resolve({"dataddo:parallelism": "64"}.get, env).parallelism == 64
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "1.5", "many"])
+def test_a_bad_parallelism_names_the_setting(value: str) -> None:
+    named = r"dataddo:parallelism \(DATADDO_PARALLELISM\)"
+    with pytest.raises(settings.SettingsError, match=named):
+        settings.resolve({"dataddo:parallelism": value}.get, {})

@@ -61,7 +61,7 @@ class DataddoClient:
         self.clock = ApiClock()
         # Logging in and refreshing create nothing, so they are retried like reads.
         logins = (f"{self.base_url}/auth", f"{self.base_url}/refresh")
-        self._session = new_session(retry or RetryPolicy(), safe_posts=logins)
+        self._session = new_session(retry or RetryPolicy(), settings.parallelism, safe_posts=logins)
         self._tokens = TokenManager(settings, self._send)
 
     # -- transport ------------------------------------------------------------------------------

@@ -17,8 +17,6 @@ from urllib3.util.retry import Retry
 
 IDEMPOTENT = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 TRANSIENT = frozenset({429, 500, 502, 503, 504})
-# The provider runs its methods on 4 threads; a few more connections cover the lookups.
-POOL_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -41,18 +39,23 @@ class DataddoRetry(Retry):
         return super().is_retry(method, status_code, has_retry_after)
 
 
-def new_session(policy: RetryPolicy, safe_posts: Iterable[str] = ()) -> requests.Session:
-    """A session whose adapter retries by `policy` and pools `POOL_SIZE` connections; URLs
-    starting with one of `safe_posts` retry POSTs too."""
+def new_session(
+    policy: RetryPolicy, pool_size: int, safe_posts: Iterable[str] = ()
+) -> requests.Session:
+    """A session whose adapter retries by `policy` and keeps `pool_size` connections (as many
+    as the process makes calls at once: more would be opened and thrown away); URLs starting
+    with one of `safe_posts` retry POSTs too."""
     session = requests.Session()
-    session.mount("http://", _adapter(policy, DataddoRetry, IDEMPOTENT))
-    session.mount("https://", _adapter(policy, DataddoRetry, IDEMPOTENT))
+    session.mount("http://", _adapter(policy, pool_size, DataddoRetry, IDEMPOTENT))
+    session.mount("https://", _adapter(policy, pool_size, DataddoRetry, IDEMPOTENT))
     for prefix in safe_posts:
-        session.mount(prefix, _adapter(policy, Retry, IDEMPOTENT | {"POST"}))
+        session.mount(prefix, _adapter(policy, pool_size, Retry, IDEMPOTENT | {"POST"}))
     return session
 
 
-def _adapter(policy: RetryPolicy, kind: type[Retry], methods: frozenset[str]) -> HTTPAdapter:
+def _adapter(
+    policy: RetryPolicy, pool_size: int, kind: type[Retry], methods: frozenset[str]
+) -> HTTPAdapter:
     retry = kind(
         total=policy.retries,
         connect=policy.retries,
@@ -67,4 +70,4 @@ def _adapter(policy: RetryPolicy, kind: type[Retry], methods: frozenset[str]) ->
         raise_on_status=False,
         retry_after_max=policy.retry_after_max,
     )
-    return HTTPAdapter(max_retries=retry, pool_connections=POOL_SIZE, pool_maxsize=POOL_SIZE)
+    return HTTPAdapter(max_retries=retry, pool_connections=pool_size, pool_maxsize=pool_size)
