@@ -73,3 +73,25 @@ def test_a_bad_parallelism_names_the_setting(value: str) -> None:
     named = r"dataddo:parallelism \(DATADDO_PARALLELISM\)"
     with pytest.raises(settings.SettingsError, match=named):
         settings.resolve({"dataddo:parallelism": value}.get, {})
+
+
+@pytest.mark.parametrize(
+    "url", ["headless.dataddo.com/customer-api/v1", "ftp://x", "localhost:8004"]
+)
+def test_a_base_url_without_an_http_scheme_names_the_setting(url: str) -> None:
+    with pytest.raises(settings.SettingsError, match=r"dataddo:baseUrl \(DATADDO_BASE_URL\) must"):
+        settings.resolve(lambda _: None, {"DATADDO_BASE_URL": url})
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"DATADDO_EMAIL": "a@example.com"}, "dataddo:password is not: set dataddo:password with"),
+        ({"DATADDO_PASSWORD": "pw-123456"}, "dataddo:email is not: set dataddo:email (env"),
+    ],
+)
+def test_half_a_login_says_which_half_is_missing(env: dict[str, str], missing: str) -> None:
+    resolved = settings.resolve(lambda _: None, env)
+    with pytest.raises(settings.SettingsError) as raised:
+        resolved.require_credentials()
+    assert missing in str(raised.value)

@@ -20,8 +20,16 @@ from pulumi_dataddo import diagnostics, redaction, settings
 from pulumi_dataddo.dynamic import process
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.values import UNKNOWN
+from pulumi_dataddo.http.errors import LoginRefused, LoginUnavailable, NotSent
 from pulumi_dataddo.logic.account import Account, shared_account
 from pulumi_dataddo.logic.base import ResourceLogic
+
+# `pulumi refresh` and `destroy` run no program: the provider gets the config of the last `up`.
+NO_PROGRAM = ("reading", "deleting")
+STORED_SETTINGS = (
+    " (refresh and destroy use the dataddo:* settings of the last `pulumi up`: after changing "
+    "them, run `pulumi up` first, or set the DATADDO_* variables for this command)"
+)
 
 
 def plain(value: Any) -> Any:
@@ -44,6 +52,8 @@ def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
     subject = f"{kind} {id_}" if id_ else kind
     try:
         yield
+    except (LoginRefused, LoginUnavailable, NotSent) as exc:
+        message = f"{action} {subject}: {exc}{STORED_SETTINGS if action in NO_PROGRAM else ''}"
     except DataddoError as exc:
         message = f"{action} {subject}: {exc}"  # an API error names its request and status
     except Exception as exc:  # a bug: still no secrets and no deep traceback
@@ -69,6 +79,8 @@ class DataddoProvider(dyn.ResourceProvider):
     def configure(self, req: dyn.ConfigureRequest) -> None:
         process.start_provider()
         settings.configure_stack(req.config.get)
+        with reported("dataddo", "configuring"):
+            settings.current()  # unusable settings fail the preview, not the first API call
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> dyn.CheckResult:
         try:
@@ -76,7 +88,10 @@ class DataddoProvider(dyn.ResourceProvider):
         except Exception as exc:  # check must answer whatever it is given
             reason = redaction.redact(f"could not be checked: {type(exc).__name__}: {exc}")
             return dyn.CheckResult(news, [dyn.CheckFailure("", reason)])
-        failures = [dyn.CheckFailure(f.field, f.reason) for f in checked.failures]
+        # No property on the failure: the engine would print a nested one's value as
+        # `value {<nil>} has a problem`, and a top-level one's in plain text; the field leads
+        # the reason instead.
+        failures = [dyn.CheckFailure("", str(failure)) for failure in checked.failures]
         return dyn.CheckResult(checked.inputs, failures)
 
     def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> dyn.DiffResult:

@@ -122,7 +122,7 @@ def test_lifecycle_over_grpc(
     assert plain(preview.inputs)["oauth_id"] == rpc.UNKNOWN
     failing = flow.check({"sources": ["nope"], "app": "excel"})
     assert [(f.property, f.reason) for f in failing.failures] == [
-        ("sources[0]", 'must be an id of 24 hexadecimal characters, got "nope"')
+        ("", 'sources[0]: must be an id of 24 hexadecimal characters, got "nope"')
     ]
 
     service_inputs = service.checked(seed_service_inputs)
