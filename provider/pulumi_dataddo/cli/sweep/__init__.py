@@ -1,0 +1,1 @@
+"""The `sweep` subcommand: remove what acceptance runs left behind (docs/acceptance.md)."""
