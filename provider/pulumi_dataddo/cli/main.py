@@ -8,9 +8,10 @@ from typing import NoReturn
 
 from pulumi_dataddo.cli.command import PROG, CliError, Command
 from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
+from pulumi_dataddo.cli.sweep.command import COMMAND as SWEEP
 from pulumi_dataddo.cli.unmanaged.command import COMMAND as UNMANAGED
 
-COMMANDS: tuple[Command, ...] = (REVIEW, UNMANAGED)
+COMMANDS: tuple[Command, ...] = (REVIEW, UNMANAGED, SWEEP)
 
 
 class _Parser(argparse.ArgumentParser):
