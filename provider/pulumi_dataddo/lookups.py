@@ -1,4 +1,5 @@
-"""Lookups for programs: connectors, and a connector's organizations and accounts.
+"""Lookups for programs: connectors, a connector's organizations and accounts, destination
+types and their write modes.
 
 They run in the program (not the provider) with credentials from `pulumi.Config("dataddo")`,
 then the environment, and return Outputs of `[{"label", "value"}]`; ids may be Outputs. They
@@ -16,7 +17,7 @@ import pulumi
 from pulumi_dataddo import redaction, settings
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient, shared_client
-from pulumi_dataddo.logic import payloads
+from pulumi_dataddo.logic import catalog, payloads
 
 LabelValues = list[dict[str, str]]
 
@@ -65,4 +66,19 @@ def get_accounts(
     """The ad accounts of an organization the Service `oauth_id` can read."""
     return pulumi.Output.all(oauth_id, organization_id, connector_id).apply(
         lambda args: _action(args[2], "account", args[0], organizationId=args[1])
+    )
+
+
+def get_destination_types() -> list[str]:
+    """The destination types of the published spec, offline (no API call)."""
+    return sorted(catalog.destination_types())
+
+
+def get_write_modes(destination_type: pulumi.Input[str]) -> pulumi.Output[LabelValues]:
+    """The write modes a destination type offers (`POST /destinations/{type}/actions/
+    writeModes`): `[{"label": "Insert", "value": "insert"}, ...]`."""
+    return pulumi.Output.from_input(destination_type).apply(
+        lambda kind: _one_line(
+            lambda: _client().write_modes(kind), f"looking up {kind}'s write modes"
+        )
     )

@@ -8,7 +8,10 @@ from pulumi_dataddo.fields.base import Field, ResourceSpec
 FLOW = ResourceSpec(
     name="Flow",
     kind="flow",
-    description="Sources wired to a dashboard app, which reads them through an API endpoint.",
+    description=(
+        "Sources wired to a dashboard app (which reads them through an API endpoint) or into a "
+        "Destination."
+    ),
     fields=(
         Field(
             "sources",
@@ -22,6 +25,25 @@ FLOW = ResourceSpec(
             "The dashboard app that reads the flow, e.g. `google_data_studio`, `power_bi`, "
             "`tableau`; one the published catalog does not know is a preview warning.",
             replaces=True,
+        ),
+        Field(
+            "destination_id",
+            types.OBJECT_ID_TEXT,
+            "The id of the Destination the flow writes into (`destination.id`).",
+            replaces=True,
+        ),
+        Field(
+            "write_mode",
+            types.WRITE_MODE,
+            "How the flow writes into its destination: `insert`, `insert_ignore`, "
+            "`truncate_insert` or `upsert` (which needs `unique_columns`). Managed only when set.",
+            managed_when_set=True,
+        ),
+        Field(
+            "unique_columns",
+            types.STRINGS,
+            "The columns that identify a row, for `upsert`. Managed only when set.",
+            managed_when_set=True,
         ),
         Field(
             "label",

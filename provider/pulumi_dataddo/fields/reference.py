@@ -10,11 +10,12 @@ from pathlib import Path
 
 from pulumi_dataddo.fields import schedule
 from pulumi_dataddo.fields.base import ALWAYS, WITH_CREDENTIALS, Field, ResourceSpec
+from pulumi_dataddo.fields.destination import DESTINATION
 from pulumi_dataddo.fields.flow import FLOW
 from pulumi_dataddo.fields.service import SERVICE
 from pulumi_dataddo.fields.source import SOURCE
 
-SPECS: dict[str, ResourceSpec] = {spec.name: spec for spec in (SERVICE, SOURCE, FLOW)}
+SPECS: dict[str, ResourceSpec] = {spec.name: spec for spec in (SERVICE, SOURCE, DESTINATION, FLOW)}
 SECRECY = {ALWAYS: "always", WITH_CREDENTIALS: "when it holds a credential"}
 _SECTION = re.compile(r"(<!-- fields:(\w+) -->\n).*?(<!-- /fields -->)", re.DOTALL)
 

@@ -97,6 +97,8 @@ CONNECTOR = text("a connector id such as snapchat")
 APP = text("a dashboard app such as google_data_studio")
 TEMPLATE = text("a template id such as index", IDENTIFIER)
 STRATEGY = text("a storage strategy such as incremental")
+DESTINATION_TYPE = text("a destination type such as pgsql", IDENTIFIER)
+WRITE_MODE = text("a write mode such as insert or upsert")
 SERVICE_ID = ValueType(
     "str | int",
     {"type": "string"},
@@ -131,6 +133,7 @@ OBJECT = ValueType(
     expected="an object",
 )
 OUTPUT_TEXT = output("str", {"type": "string"})
+OUTPUT_BOOLEAN = output("bool", {"type": "boolean"})
 OUTPUT_INTEGER = output("int", {"type": "integer"})
 SCHEDULE = ValueType(
     "Schedule",

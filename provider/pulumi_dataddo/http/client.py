@@ -25,7 +25,14 @@ from pulumi_dataddo.diagnostics import logger
 from pulumi_dataddo.http import errors, responses
 from pulumi_dataddo.http.auth import Token, TokenManager
 from pulumi_dataddo.http.clock import ApiClock
-from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo, SourceStatus, Where
+from pulumi_dataddo.http.responses import (
+    DestinationInfo,
+    FlowInfo,
+    ServiceInfo,
+    SourceInfo,
+    SourceStatus,
+    Where,
+)
 from pulumi_dataddo.http.session import RetryPolicy, new_session
 from pulumi_dataddo.settings import Settings
 
@@ -209,8 +216,36 @@ class DataddoClient:
     def update_flow(self, flow_id: str, body: dict[str, Any]) -> FlowInfo:
         return self._one(responses.flow, "PUT", f"/flows/{_segment(flow_id)}", body)
 
+    def update_write_settings(self, flow_id: str, body: dict[str, Any]) -> None:
+        """`PUT /flows/{id}/write/settings` (its answer is untyped: nothing is read)."""
+        self.request("PUT", f"/flows/{_segment(flow_id)}/write/settings", body)
+
     def delete_flow(self, flow_id: str) -> None:
         self.request("DELETE", f"/flows/{_segment(flow_id)}")
+
+    # -- destinations ---------------------------------------------------------------------------
+
+    def create_destination(self, destination_type: str, body: dict[str, Any]) -> DestinationInfo:
+        path = f"/destinations/{_segment(destination_type)}"
+        return self._one(responses.destination, "POST", path, body)
+
+    def list_destinations(self) -> list[DestinationInfo]:
+        return self._many(responses.destination, "/destinations")
+
+    def get_destination(self, destination_id: str) -> DestinationInfo:
+        path = f"/destinations/{_segment(destination_id)}"
+        return self._one(responses.destination, "GET", path)
+
+    def update_destination(self, destination_id: str, body: dict[str, Any]) -> DestinationInfo:
+        path = f"/destinations/{_segment(destination_id)}"
+        return self._one(responses.destination, "PUT", path, body)
+
+    def delete_destination(self, destination_id: str) -> None:
+        self.request("DELETE", f"/destinations/{_segment(destination_id)}")
+
+    def write_modes(self, destination_type: str) -> list[dict[str, str]]:
+        path = f"/destinations/{_segment(destination_type)}/actions/writeModes"
+        return self._one(responses.label_values, "POST", path, {})
 
 
 _clients: dict[Settings, DataddoClient] = {}

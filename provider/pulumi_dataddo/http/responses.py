@@ -70,6 +70,18 @@ class FlowInfo:
 
 
 @dataclass(frozen=True)
+class DestinationInfo:
+    """A `Destination` (the typed create answers `*Destination`; NOTES.md: the same schema for
+    `GET /destinations`, `GET|PUT /destinations/{id}`)."""
+
+    id: str
+    label: str | None
+    status: bool | None = None
+    status_detail: str | None = None
+    created: float | None = None
+
+
+@dataclass(frozen=True)
 class SourceStatus:
     """An `ActionCurrentState` (`GET /sources/{id}/status`)."""
 
@@ -185,6 +197,21 @@ def flow(where: Where, body: Any) -> FlowInfo:
         destination_id=_str(where, write, "object_id"),
         write_mode=_str(where, write, "write_mode"),
         unique_columns=None if columns is None else [str(c) for c in columns],
+    )
+
+
+def destination(where: Where, body: Any) -> DestinationInfo:
+    """A `Destination`."""
+    body = obj(where, body)
+    status = body.get("status")
+    if status is not None and not isinstance(status, bool):
+        raise where.malformed(f"field 'status' should be a boolean, got {status!r}")
+    return DestinationInfo(
+        id=str(_str(where, body, "id", required=True)),
+        label=_str(where, body, "label"),
+        status=status,
+        status_detail=_str(where, body, "statusDetail"),
+        created=seconds(body.get("created_at")),
     )
 
 

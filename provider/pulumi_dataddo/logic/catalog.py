@@ -1,5 +1,6 @@
-"""What the published spec tells about connectors, service types and apps, offline (the data is
-`pulumi_dataddo/catalog.json`, generated from the spec by `tools/catalog/build.py`).
+"""What the published spec tells about connectors, destinations, service types and apps,
+offline (the data is `pulumi_dataddo/catalog.json`, generated from the spec by
+`tools/catalog/build.py`).
 
 The spec is a beta subset of the live API, so what it does not know is a warning, never a
 refusal: the API decides.
@@ -48,6 +49,17 @@ def connector_ids() -> frozenset[str]:
 def service_types() -> frozenset[str]:
     """Service types the spec names."""
     return frozenset(_data()["services"])
+
+
+def destination_types() -> frozenset[str]:
+    """Destination types the spec has a create form for."""
+    return frozenset(_data()["destinations"])
+
+
+def destination_form(destination_type: str) -> dict[str, str] | None:
+    """The fields of a destination type's storage form (field -> JSON type), else None."""
+    form = _data()["destinations"].get(destination_type)
+    return None if form is None else dict(form["types"])
 
 
 def connector_form(connector_id: str) -> ConnectorForm | None:

@@ -56,14 +56,58 @@ def create_source(
     body.update(whole_numbers(dict(config or {})))
     if names.schedule_in_body:
         body.update(schedule.create_fields(schedule_fields))
-    ui_fields: Body = {"search": "", "request": None, "type": connector_id}
-    if "dateRange" in body:
-        ui_fields = {"dateRangePreview": body["dateRange"], **ui_fields}
-    for key in names.ui_fields:
-        if key in ui_fields:
-            body.setdefault(key, ui_fields[key])
+    for key, value in _ui_fields(names, connector_id, body).items():
+        body.setdefault(key, value)
     if strategy is not None:
         body[names.strategy] = strategy
+    return body
+
+
+def _ui_fields(names: Names, connector_id: str, body: Mapping[str, Any]) -> Body:
+    """The fields Dataddo's UI adds to a create body (the seed's), with their values."""
+    values: Body = {"search": "", "request": None, "type": connector_id}
+    if "dateRange" in body:
+        values["dateRangePreview"] = body["dateRange"]
+    return {key: values[key] for key in names.ui_fields if key in values}
+
+
+def source_arguments(names: Names, connector_id: str, body: Mapping[str, Any]) -> Body:
+    """The Source arguments a create-source `body` was made from (`create_source` read
+    backwards, for import): the Service, the strategy and the connector fields (`config`).
+    The schedule is left out (its own path tells the current one), and so are the UI's fields
+    where they hold what `create_source` puts there."""
+    own = names.arguments()
+    ui_fields = _ui_fields(names, connector_id, body)
+    config = {
+        key: value
+        for key, value in body.items()
+        if key not in own and not (key in ui_fields and ui_fields[key] == value)
+    }
+    oauth = body.get(names.oauth_id)
+    return {
+        "oauth_id": None if oauth is None else integer_text(oauth) or str(oauth),
+        "config": config or None,
+        "strategy": body.get(names.strategy),
+    }
+
+
+def destination(label: str, oauth: Any, config: Mapping[str, Any] | None) -> Body:
+    """`POST /destinations/{type}` (a `*StorageRequest`: `label`, `o_auth_id` an integer, the
+    type's fields) and, DECIDED, `PUT /destinations/{id}` (untyped: the same parameters)."""
+    body: Body = {"label": label}
+    if oauth is not None:
+        body["o_auth_id"] = int(integer_text(oauth) or oauth)
+    body.update(whole_numbers(dict(config or {})))
+    return body
+
+
+def write_settings(write_mode: str | None, unique_columns: Sequence[str] | None) -> Body:
+    """`PUT /flows/{id}/write/settings` (`WriteActionSettingsRequest`): what is declared."""
+    body: Body = {}
+    if write_mode is not None:
+        body["write_mode"] = write_mode
+    if unique_columns is not None:
+        body["unique_columns"] = list(unique_columns)
     return body
 
 
@@ -72,13 +116,18 @@ def update_source(label: str) -> Body:
     return {"label": label}
 
 
-def create_flow(sources: Sequence[str], app: str | None, label: str | None) -> Body:
-    """`POST /flows` in the seed's shape (untyped in the spec; the docs' example)."""
+def create_flow(
+    sources: Sequence[str], app: str | None, label: str | None, destination_id: str | None = None
+) -> Body:
+    """`POST /flows` in the seed's shape (untyped in the spec; the docs' example); a destination
+    named `destinationId` (DECIDED: as the spec's destination actions name one)."""
     body: Body = {"sources": list(sources)}
     if app is not None:
         body["app"] = app
     if label is not None:
         body["label"] = label
+    if destination_id is not None:
+        body["destinationId"] = destination_id
     return body
 
 

@@ -12,16 +12,20 @@ from pulumi_dataddo.logic import connector_form, source
 
 
 def inventory(api: DataddoClient) -> list[Found]:
-    """Every Service, Source and Flow of the account."""
+    """Every Service, Source, Destination and Flow of the account."""
     services = [
         Found("Service", str(s.id), s.label, s.last_action, service=s.service)
         for s in api.list_services()
     ]
     sources = [Found("Source", s.id, s.label, s.created) for s in api.list_sources()]
     flows = [
-        Found("Flow", f.id, f.label, app=f.app, sources=tuple(f.sources)) for f in api.list_flows()
+        Found(
+            "Flow", f.id, f.label, app=f.app, sources=tuple(f.sources), destination=f.destination_id
+        )
+        for f in api.list_flows()
     ]
-    return [*services, *sources, *flows]
+    destinations = [Found("Destination", d.id, d.label, d.created) for d in api.list_destinations()]
+    return [*services, *sources, *destinations, *flows]
 
 
 def source_check(api: DataddoClient) -> Any:

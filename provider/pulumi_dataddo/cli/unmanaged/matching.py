@@ -34,6 +34,7 @@ class Found:
     service: str | None = None  # a Service's type
     app: str | None = None  # a Flow's app
     sources: tuple[str, ...] = ()  # a Flow's sources
+    destination: str | None = None  # the Destination a Flow writes into
 
 
 # Whether an unmanaged Source was created with the declared (resolved) inputs.
@@ -87,7 +88,10 @@ def _candidates(
         return [f for f in same if f.service == inputs.get("service")]
     if kind == "Flow":
         wanted = sorted(map(str, inputs.get("sources") or []))
-        return [f for f in same if f.app == inputs.get("app") and sorted(f.sources) == wanted]
+        target = (inputs.get("app"), inputs.get("destination_id"), wanted)
+        return [f for f in same if (f.app, f.destination, sorted(f.sources)) == target]
     if kind == "Source":
         return [f for f in same if source_made(f, inputs)]
+    if kind == "Destination":
+        return same  # its answers show no type or Service: the distinct label is the identity
     return []  # a kind without a rule is never matched
