@@ -54,6 +54,9 @@ class ResourceLogic:
     read: Callable[[Account, str, Props], Refreshed]
     update: Callable[[Account, str, Props, Props], Props]
     delete: Callable[[Account, str, Props], None]
+    # Reads an object no state knows (`pulumi import`): every argument the API tells; None:
+    # what `read` tells of it.
+    imported: Callable[[Account, str], Refreshed] | None = None
 
     @property
     def kind(self) -> str:
@@ -61,3 +64,9 @@ class ResourceLogic:
 
     def diff(self, olds: Props, news: Props) -> DiffPlan:
         return plan(self.spec, olds, news)
+
+    def read_new(self, account: Account, id_: str) -> Refreshed:
+        """An object no state knows, for import."""
+        if self.imported is not None:
+            return self.imported(account, id_)
+        return self.read(account, id_, {})

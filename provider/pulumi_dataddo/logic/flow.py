@@ -85,6 +85,12 @@ def project(outs: Props, found: FlowInfo) -> Refreshed:
     return Refreshed(found.id, refreshed, {k: refreshed.get(k) for k in FLOW.input_names})
 
 
+def imported(account: Account, id_: str) -> Refreshed:
+    """The flow with its label (managed from then on)."""
+    found = lifecycle.unless_gone(lambda: account.api.get_flow(id_))
+    return GONE if found is None else project({"label": found.label}, found)
+
+
 def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
     changes = LOGIC.diff(olds, news).changes
     found = _put(
@@ -100,4 +106,4 @@ def delete(account: Account, id_: str, _outs: Props) -> None:
     lifecycle.delete(KIND, id_, lambda: account.api.delete_flow(id_))
 
 
-LOGIC = ResourceLogic(FLOW, check, create, read, update, delete)
+LOGIC = ResourceLogic(FLOW, check, create, read, update, delete, imported)

@@ -12,7 +12,7 @@ from pulumi_dataddo import redaction
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.service import SERVICE
 from pulumi_dataddo.fields.validation import Validator
-from pulumi_dataddo.fields.values import did_you_mean
+from pulumi_dataddo.fields.values import did_you_mean, integer_text
 from pulumi_dataddo.http.responses import ServiceInfo
 from pulumi_dataddo.logic import catalog, lifecycle, payloads
 from pulumi_dataddo.logic.account import Account
@@ -111,6 +111,14 @@ def project(outs: Props, found: ServiceInfo) -> Refreshed:
     return Refreshed(str(found.id), refreshed, {k: refreshed.get(k) for k in SERVICE.input_names})
 
 
+def imported(account: Account, id_: str) -> Refreshed:
+    """The service's type and label (its config cannot be read: it stays out)."""
+    if integer_text(id_) is None:
+        raise DataddoError(f"{id_!r} is not a service id (an integer)")
+    found = find(account, int(id_))
+    return GONE if found is None else project({"label": found.label}, found)
+
+
 def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
     redaction.remember_all(news["config"])
     _put(account, int(id_), news["config"], news.get("label"))
@@ -121,4 +129,4 @@ def delete(account: Account, id_: str, _outs: Props) -> None:
     lifecycle.delete(KIND, id_, lambda: account.api.delete_service(int(id_)))
 
 
-LOGIC = ResourceLogic(SERVICE, check, create, read, update, delete)
+LOGIC = ResourceLogic(SERVICE, check, create, read, update, delete, imported)

@@ -202,6 +202,21 @@ def project(outs: Props, found: SourceInfo, held: Mapping[str, str] | None = Non
     return Refreshed(found.id, refreshed, {k: refreshed.get(k) for k in SOURCE.input_names})
 
 
+def imported(account: Account, id_: str) -> Refreshed:
+    """The source with the parameters it was created with (`/metadata`: its Service, config
+    and strategy; secret values are left out there, so here too) and its whole schedule."""
+    found = lifecycle.unless_gone(lambda: account.api.get_source(id_))
+    if found is None:
+        return GONE
+    connector_id = found.connector_id or ""
+    metadata = account.api.source_metadata(id_)
+    held = account.api.get_schedule(id_)
+    arguments = payloads.source_arguments(
+        connector_form.names(connector_id), connector_id, metadata
+    )
+    return project({**arguments, "schedule": held or None}, found, held)
+
+
 def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
     changes = LOGIC.diff(olds, news).changes
     if "label" in changes:
@@ -216,4 +231,4 @@ def delete(account: Account, id_: str, _outs: Props) -> None:
     lifecycle.delete(KIND, id_, lambda: account.api.delete_source(id_))
 
 
-LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete)
+LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete, imported)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from pulumi_dataddo.logic import payloads, source
-from pulumi_dataddo.logic.connector_form import CAMEL, SNAKE, names
+from pulumi_dataddo.logic.connector_form import CAMEL, SNAKE, Names, names
 
 
 def _seed_payload(inputs: dict[str, Any]) -> dict[str, Any]:
@@ -76,6 +78,35 @@ def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None
         "label": "M",
         "statement": "SELECT 1",
         "storage_strategy": "incremental",
+    }
+
+
+@pytest.mark.parametrize(
+    ("form", "connector_id", "config"),
+    [
+        (CAMEL, "snapchat", {"organizationId": "o", "dateRange": "{{30d1}}", "search": "x"}),
+        (CAMEL, "json", {"type": "csv", "storageStrategy": "clean"}),
+        (SNAKE, "mysql", {"statement": "SELECT 1", "day_of_week": "2"}),
+    ],
+    ids=["camel", "ui-fields-set-in-config", "snake"],
+)
+def test_source_arguments_read_a_create_body_backwards(
+    form: Names, connector_id: str, config: dict[str, Any]
+) -> None:
+    body = payloads.create_source(
+        form,
+        connector_id=connector_id,
+        template_id="index",
+        label="L",
+        oauth="1000",
+        config=config,
+        schedule_fields={"hour": "3", "minute": "25"},
+        strategy="incremental",
+    )
+    assert payloads.source_arguments(form, connector_id, body) == {
+        "oauth_id": "1000",
+        "config": config,
+        "strategy": "incremental",
     }
 
 
