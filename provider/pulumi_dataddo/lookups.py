@@ -17,9 +17,8 @@ import pulumi
 from pulumi_dataddo import redaction, settings
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient, shared_client
-from pulumi_dataddo.logic import catalog, payloads
-
-LabelValues = list[dict[str, str]]
+from pulumi_dataddo.logic import lookups
+from pulumi_dataddo.logic.lookups import DEFAULT_CONNECTOR, LabelValues
 
 
 def _client() -> DataddoClient:
@@ -27,51 +26,55 @@ def _client() -> DataddoClient:
     return shared_client(settings.resolve(lambda key: config.get(key.split(":", 1)[1])))
 
 
-def _one_line(lookup: Callable[[], LabelValues], what: str) -> LabelValues:
+def _one_line(lookup: Callable[[DataddoClient], LabelValues], what: str) -> LabelValues:
     try:
-        return lookup()
+        return lookup(_client())
     except DataddoError as exc:
         raise pulumi.RunError(f"DataddoError: {what}: {redaction.redact(str(exc))}") from None
-
-
-def _action(connector_id: str, action: str, oauth_id: Any, **fields: Any) -> LabelValues:
-    body = payloads.connector_action(oauth_id, **fields)
-    return _one_line(
-        lambda: _client().connector_action(connector_id, action, body),
-        f"looking up {connector_id} {action}s",
-    )
 
 
 def get_connectors() -> pulumi.Output[LabelValues]:
     """Every connector of the account: `[{"label": "Snapchat", "value": "snapchat"}, ...]`."""
     return pulumi.Output.from_input(None).apply(
-        lambda _: _one_line(lambda: _client().list_connectors(), "looking up connectors")
+        lambda _: _one_line(lookups.connectors, "looking up connectors")
     )
 
 
 def get_organizations(
-    oauth_id: pulumi.Input[str | int], connector_id: pulumi.Input[str] = "snapchat"
+    oauth_id: pulumi.Input[str | int], connector_id: pulumi.Input[str] = DEFAULT_CONNECTOR
 ) -> pulumi.Output[LabelValues]:
     """The organizations the Service `oauth_id` can read through `connector_id`."""
-    return pulumi.Output.all(oauth_id, connector_id).apply(
-        lambda args: _action(args[1], "organization", args[0])
-    )
+
+    def look(args: list[Any]) -> LabelValues:
+        oauth, connector = args
+        return _one_line(
+            lambda api: lookups.organizations(api, oauth, connector),
+            f"looking up {connector} organizations",
+        )
+
+    return pulumi.Output.all(oauth_id, connector_id).apply(look)
 
 
 def get_accounts(
     oauth_id: pulumi.Input[str | int],
     organization_id: pulumi.Input[str],
-    connector_id: pulumi.Input[str] = "snapchat",
+    connector_id: pulumi.Input[str] = DEFAULT_CONNECTOR,
 ) -> pulumi.Output[LabelValues]:
     """The ad accounts of an organization the Service `oauth_id` can read."""
-    return pulumi.Output.all(oauth_id, organization_id, connector_id).apply(
-        lambda args: _action(args[2], "account", args[0], organizationId=args[1])
-    )
+
+    def look(args: list[Any]) -> LabelValues:
+        oauth, organization, connector = args
+        return _one_line(
+            lambda api: lookups.accounts(api, oauth, organization, connector),
+            f"looking up {connector} accounts",
+        )
+
+    return pulumi.Output.all(oauth_id, organization_id, connector_id).apply(look)
 
 
 def get_destination_types() -> list[str]:
     """The destination types of the published spec, offline (no API call)."""
-    return sorted(catalog.destination_types())
+    return lookups.destination_types()
 
 
 def get_write_modes(destination_type: pulumi.Input[str]) -> pulumi.Output[LabelValues]:
@@ -79,6 +82,6 @@ def get_write_modes(destination_type: pulumi.Input[str]) -> pulumi.Output[LabelV
     writeModes`): `[{"label": "Insert", "value": "insert"}, ...]`."""
     return pulumi.Output.from_input(destination_type).apply(
         lambda kind: _one_line(
-            lambda: _client().write_modes(kind), f"looking up {kind}'s write modes"
+            lambda api: lookups.write_modes(api, kind), f"looking up {kind}'s write modes"
         )
     )

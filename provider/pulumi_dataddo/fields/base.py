@@ -19,6 +19,12 @@ ALWAYS = "always"
 WITH_CREDENTIALS = "with credentials"
 
 
+def camel_case(name: str) -> str:
+    """A snake_case name in Pulumi's camelCase convention (`connector_id` -> `connectorId`)."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 @dataclass(frozen=True)
 class Field:
     """One argument or output of a resource."""
@@ -45,8 +51,7 @@ class Field:
     @property
     def camel(self) -> str:
         """The property's name in the provider schema (Pulumi's camelCase convention)."""
-        head, *rest = self.name.split("_")
-        return head + "".join(part[:1].upper() + part[1:] for part in rest)
+        return camel_case(self.name)
 
     @property
     def change(self) -> str:
