@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/catalog/build.py SPEC.yaml
 
-Writes `provider/pulumi_dataddo/catalog.json` (what the provider checks offline) and
+Writes `provider/pulumi_dataddo/catalog.json` (what the provider checks offline: connectors' and
+destination types' forms, service types, apps) and
 `emulator/dataddo_emulator/catalog.json` (the forms the emulator validates against). Only facts
 are kept (names, required fields, field types); the spec is never copied whole. Run it again for
 each spec release; `tests/emulator/test_catalog.py` proves the committed files are its output.
@@ -24,6 +25,7 @@ PROVIDER_CATALOG = REPO / "provider" / "pulumi_dataddo" / "catalog.json"
 EMULATOR_CATALOG = REPO / "emulator" / "dataddo_emulator" / "catalog.json"
 
 CREATE_SOURCE = re.compile(r"/connectors/([^/{]+)/create-source")
+CREATE_DESTINATION = re.compile(r"/destinations/([^/{]+)")
 ACTION = re.compile(r"/connectors/([^/{]+)/actions/([^/{]+)/?")
 SERVICE = re.compile(r"/services/([^/{]+)(/.+)?")
 # `json`, the example connectorId of `ConnectorForm`, has no path of its own: it is created
@@ -112,6 +114,18 @@ def _forms(spec: Spec) -> dict[str, tuple[set[str], dict[str, Schema]]]:
     return dict(sorted(forms.items()))
 
 
+def _destinations(spec: Spec) -> dict[str, dict[str, Any]]:
+    """Every destination type's create form (`POST /destinations/{type}`, a `*StorageRequest`):
+    required names and the JSON type of each field."""
+    forms = {}
+    for match, method, operation in spec.operations(CREATE_DESTINATION):
+        if method == "post":
+            required, properties = spec.form(_json_body(operation))
+            types = {field: prop.get("type", "any") for field, prop in sorted(properties.items())}
+            forms[match.group(1)] = {"required": sorted(required), "types": types}
+    return dict(sorted(forms.items()))
+
+
 def _casing(properties: Mapping[str, Schema]) -> str:
     """`snake` for the forms written in snake_case (`MysqlDto`: `connector_id`, `o_auth_id`)."""
     return "snake" if "connector_id" in properties else "camel"
@@ -194,6 +208,7 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             }
             for name, (required, properties) in forms.items()
         },
+        "destinations": _destinations(spec),
     }
     actions = _actions(spec, forms)
     emulator = {
