@@ -34,6 +34,7 @@ UNTYPED: dict[tuple[str, str], frozenset[str] | str] = {
         {"id", "label", "description", "type", "customer_id", "created"}
     ),
     ("GET", "/connectors/{connectorName}/actions/{action}"): frozenset({"id", "service", "email"}),
+    ("GET", "/destinations"): frozenset(),  # none: destinations are not emulated
 }
 
 
@@ -182,6 +183,7 @@ def _flows(api: Api, first: str, second: str) -> None:
     api.call("PUT", f"/flows/{flow}", json={"label": "Renamed", "sources": [first, second]})
     api.call("PUT", f"/flows/{spec_flow}", json={"source": [{"source_id": first}]})
     api.call("GET", f"/flows/by-source/{first}")
+    api.call("GET", "/destinations")
     api.call("DELETE", f"/flows/{spec_flow}", 204)
 
 

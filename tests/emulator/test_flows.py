@@ -140,3 +140,9 @@ def test_delete(api: Api) -> None:
     api.error("GET", f"/flows/{flow['id']}", 404)
     api.error("DELETE", f"/flows/{flow['id']}", 404)
     api.error("PUT", f"/flows/{flow['id']}", 404, json={"label": "x"})
+
+
+def test_an_account_has_no_destinations(api: Api, anonymous: Api) -> None:
+    api.flow()
+    assert api.call("GET", "/destinations") == []
+    anonymous.error("GET", "/destinations", 401)

@@ -1,7 +1,8 @@
 """Flows: sources sent to an app; an app attaches an `api` object (the data endpoint).
 
 `POST /flows` takes the seed's `{"sources": [id], "app", "label"}` or the spec's shape
-`{"source": [{"source_id"}], ...}`; every answer is the spec's `Flow`.
+`{"source": [{"source_id"}], ...}`; every answer is the spec's `Flow`. Destinations, which flows
+may write into, are not emulated: `GET /destinations` lists none.
 """
 
 import json
@@ -67,6 +68,12 @@ def create(body: CreateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
 @router.get("/flows")
 def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
     return emu.run(flows_of, customer)
+
+
+@router.get("/destinations")
+def destinations(_: Customer) -> list[dict[str, Any]]:
+    """DECIDED: no destination can be made here, so an account has none."""
+    return []
 
 
 @router.get("/flows/by-source/{sourceId}")
