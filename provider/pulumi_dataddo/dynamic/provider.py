@@ -8,28 +8,17 @@ provider process the user's console shows that one line, no traceback (`process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, ClassVar
 
 import pulumi.dynamic as dyn
 from pulumi.output import Unknown
 from pulumi.runtime import rpc
 
-from pulumi_dataddo import diagnostics, redaction, settings
+from pulumi_dataddo import redaction, settings
 from pulumi_dataddo.dynamic import process
-from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.values import UNKNOWN
-from pulumi_dataddo.http.errors import LoginRefused, LoginUnavailable, NotSent
-from pulumi_dataddo.logic.account import Account, shared_account
 from pulumi_dataddo.logic.base import ResourceLogic
-
-# `pulumi refresh` and `destroy` run no program: the provider gets the config of the last `up`.
-NO_PROGRAM = ("reading", "deleting")
-STORED_SETTINGS = (
-    " (refresh and destroy use the dataddo:* settings of the last `pulumi up`: after changing "
-    "them, run `pulumi up` first, or set the DATADDO_* variables for this command)"
-)
+from pulumi_dataddo.operations import account, reported
 
 
 def plain(value: Any) -> Any:
@@ -44,29 +33,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
-
-
-@contextmanager
-def reported(kind: str, action: str, id_: str | None = None) -> Iterator[None]:
-    """Re-raise any failure as a redacted `DataddoError` naming the object and the action."""
-    subject = f"{kind} {id_}" if id_ else kind
-    try:
-        yield
-    except (LoginRefused, LoginUnavailable, NotSent) as exc:
-        message = f"{action} {subject}: {exc}{STORED_SETTINGS if action in NO_PROGRAM else ''}"
-    except DataddoError as exc:
-        message = f"{action} {subject}: {exc}"  # an API error names its request and status
-    except Exception as exc:  # a bug: still no secrets and no deep traceback
-        message = f"{action} {subject}: {type(exc).__name__}: {exc}"
-    else:
-        return
-    diagnostics.logger.warning("%s", message)  # redacted by the log's formatter
-    raise DataddoError(redaction.redact(message)) from None
-
-
-def account() -> Account:
-    """The process-wide account of the current settings (stack config, then environment)."""
-    return shared_account(settings.current())
 
 
 class DataddoProvider(dyn.ResourceProvider):

@@ -12,11 +12,12 @@ from pulumi.runtime import rpc
 
 from pulumi_dataddo import redaction, settings
 from pulumi_dataddo.dynamic.flow import FlowProvider
-from pulumi_dataddo.dynamic.provider import plain, reported
+from pulumi_dataddo.dynamic.provider import plain
 from pulumi_dataddo.dynamic.service import ServiceProvider
 from pulumi_dataddo.dynamic.source import SourceProvider
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.values import UNKNOWN
+from pulumi_dataddo.operations import reported
 
 PROVIDER = {"__provider": "serialized"}
 
