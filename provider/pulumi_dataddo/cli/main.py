@@ -7,11 +7,12 @@ import sys
 from typing import NoReturn
 
 from pulumi_dataddo.cli.command import PROG, CliError, Command
+from pulumi_dataddo.cli.export.command import COMMAND as EXPORT
 from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
 from pulumi_dataddo.cli.sweep.command import COMMAND as SWEEP
 from pulumi_dataddo.cli.unmanaged.command import COMMAND as UNMANAGED
 
-COMMANDS: tuple[Command, ...] = (REVIEW, UNMANAGED, SWEEP)
+COMMANDS: tuple[Command, ...] = (REVIEW, UNMANAGED, SWEEP, EXPORT)
 
 
 class _Parser(argparse.ArgumentParser):
