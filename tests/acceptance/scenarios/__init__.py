@@ -1,0 +1,1 @@
+"""The scenarios: one test each; `make acceptance` runs this package."""
