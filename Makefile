@@ -24,7 +24,7 @@ endif
 # Puts the engine first on PATH for one recipe line.
 WITH_ENGINE = PATH="$$($(ENGINE) | tail -n1):$$PATH"
 
-.PHONY: help venv engine up down emulator test lint typecheck bench soak clean
+.PHONY: help venv engine up down emulator test lint typecheck bench soak acceptance sweep clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -75,6 +75,12 @@ bench: venv ## run the benchmarks and write docs/benchmarks.md
 soak: venv ## the reliability suite with more kill seeds (SEEDS=20); rewrites docs/reliability.md figures
 	PULUMI_DATADDO_ENGINE_BIN="$$($(ENGINE) | tail -n1)" DATADDO_RELIABILITY_SEEDS=$${SEEDS:-20} \
 	DATADDO_RELIABILITY_DOC=docs/reliability.md $(PY) -m pytest tests/reliability
+
+acceptance: venv ## end-to-end scenarios against the Dataddo account DATADDO_* name, only with DATADDO_ACCEPTANCE=1
+	$(PY) -m tests.acceptance
+
+sweep: venv ## remove acceptance objects of runs older than SWEEP_OLDER_THAN (default 1h; SWEEP_DRY_RUN=1 lists only)
+	$(VENV)/bin/pulumi-dataddo sweep $(if $(SWEEP_OLDER_THAN),--older-than $(SWEEP_OLDER_THAN)) $(if $(SWEEP_DRY_RUN),--dry-run)
 
 clean: ## remove the virtualenv and local state (not the engine cache)
 	-@tools/demo-emulator stop
