@@ -9,14 +9,20 @@ import re
 from typing import Any
 
 REDACTED = "***"
+# The provider's words (pulumi_dataddo.redaction; tests/agreement proves the two rules agree).
 _SECRET_WORDS = (
     "secret",
     "password",
     "passwd",
+    "pwd",
+    "passphrase",
     "token",
     "statickey",
-    "credential",
     "authorization",
+    "credential",
+    "cookie",
+    "signature",
+    "private",
 )
 # keys whose value names another entry's key, as in headers written `{"name", "value"}`
 _NAME_KEYS = ("name", "key", "header")

@@ -27,6 +27,7 @@ _SECRET_KEY_PARTS = (
     "pwd",
     "passphrase",
     "token",
+    "statickey",
     "authorization",
     "credential",
     "cookie",
@@ -45,7 +46,7 @@ _lock = threading.Lock()
 
 def is_secret_key(name: str) -> bool:
     """Whether a key names a credential (`clientSecret`, `password`, `apiKey`, `Authorization`)."""
-    lowered = name.lower().replace("-", "_")
+    lowered = name.lower()
     return lowered.endswith("key") or any(part in lowered for part in _SECRET_KEY_PARTS)
 
 

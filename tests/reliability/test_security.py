@@ -188,17 +188,22 @@ import pulumi_dataddo as dataddo
 
 cfg = pulumi.Config()
 plain = {key: cfg.require(key) for key in ("dbPassword", "urlPassword", "apiKey", "headerToken")}
-dataddo.Source("wrapped", connector_id="json", label="wrapped", strategy="clean",
-               config=pulumi.Output.from_input({**BASE, "password": plain["dbPassword"],
-                                                "method": cfg.get("method") or "GET"}))
-dataddo.Source("userinfo", connector_id="json", label="userinfo", strategy="clean",
-               config={**BASE, "url": pulumi.Output.concat(
-                   "https://reader:", plain["urlPassword"], "@db.example.com/x")})
-dataddo.Source("query", connector_id="json", label="query", strategy="clean",
-               config={**BASE, "url": "https://api.example.com/items?api_key=" + plain["apiKey"]})
-dataddo.Source("header", connector_id="json", label="header", strategy="clean",
-               config={**BASE, "headers": [{"name": "Authorization",
-                                            "value": "Bearer " + plain["headerToken"]}]})
+# The json connector takes any service type (the emulator names none for it).
+auth = dataddo.Service("auth", service="ftp", label="API login", config={"host": "h"})
+
+
+def source(name, config):
+    dataddo.Source(name, connector_id="json", label=name, strategy="clean", oauth_id=auth.id,
+                   config=config)
+
+
+source("wrapped", pulumi.Output.from_input(
+    {**BASE, "password": plain["dbPassword"], "method": cfg.get("method") or "GET"}))
+source("userinfo", {**BASE, "url": pulumi.Output.concat(
+    "https://reader:", plain["urlPassword"], "@db.example.com/x")})
+source("query", {**BASE, "url": "https://api.example.com/items?api_key=" + plain["apiKey"]})
+source("header", {**BASE, "headers": [{"name": "Authorization",
+                                       "value": "Bearer " + plain["headerToken"]}]})
 """
 SHAPE_SECRETS = {
     "dbPassword": "db-pass-shape-5Rk2",

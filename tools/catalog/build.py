@@ -31,9 +31,11 @@ SERVICE = re.compile(r"/services/([^/{]+)(/.+)?")
 # `json`, the example connectorId of `ConnectorForm`, has no path of its own: it is created
 # through the generic `/connectors/{connectorName}/create-source` with `TemplateConnectorForm`.
 GENERIC_CONNECTORS = {"json": "TemplateConnectorForm"}
-# Fields the provider's Source fills from its own arguments, left out of its `required` and
-# `types` (`storageStrategy` stays: the `strategy` argument or the config must give it).
+# Fields the provider's Source fills from its own arguments, left out of its `types`; those it
+# always fills are left out of `required` too (`oAuthId` and `storageStrategy` stay: the
+# `oauth_id` and `strategy` arguments, or the config, must give them).
 RESOURCE_FIELDS = {"oAuthId", "label", "connectorId", "templateId", "strategy"}
+ALWAYS_FILLED = {"label", "connectorId", "templateId"}
 # Dashboard apps a flow can expose: the spec does not list them. The seed's
 # google_data_studio, and the docs' Power BI, Tableau and the other apps of the web app's list.
 APPS = (
@@ -197,7 +199,7 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         "service_forms": _service_forms(spec),
         "connectors": {
             name: {
-                "required": sorted(required - RESOURCE_FIELDS),
+                "required": sorted(required - ALWAYS_FILLED),
                 "types": {
                     field: prop["type"]
                     for field, prop in sorted(properties.items())

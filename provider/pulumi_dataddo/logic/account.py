@@ -38,6 +38,11 @@ class Ledger:
         with self._lock:
             return id_ in self._known.get(kind, set())
 
+    def listed(self, kind: str) -> bool:
+        """Whether `kind` was listed (before this process's first create of it)."""
+        with self._lock:
+            return kind in self._listed
+
     def list_once(self, kind: str, listing: Callable[[], Iterable[str]]) -> None:
         """Record every existing id of `kind` once per process, before its first create."""
         with self._lock:

@@ -102,9 +102,14 @@ def connector_warnings(connector_id: Any) -> list[str]:
 
 
 def check_config(
-    v: Validator, connector_id: str, config: dict[str, Any], strategy: Any = None
+    v: Validator,
+    connector_id: str,
+    config: dict[str, Any],
+    strategy: Any = None,
+    oauth_id: Any = None,
 ) -> list[str]:
-    """Failures for the form's required fields and types; warnings for unknown keys."""
+    """Failures for the form's required fields (the Service among them) and types; warnings
+    for unknown keys."""
     form = catalog.connector_form(connector_id)
     payload = names(connector_id)
     for key, argument in payload.arguments().items():
@@ -117,7 +122,9 @@ def check_config(
     required_strategy = payload.storage_strategy in form.required
     if required_strategy and strategy is None and payload.storage_strategy not in config:
         v.fail("strategy", f"is required by connector {connector_id} (e.g. incremental)")
-    for key in sorted(form.required - config.keys() - {payload.storage_strategy}):
+    if payload.oauth_id in form.required and oauth_id is None:
+        v.fail("oauth_id", f"is required by connector {connector_id} (the Service's id)")
+    for key in sorted(form.required - config.keys() - {payload.storage_strategy, payload.oauth_id}):
         v.fail(f"config.{key}", f"is required by connector {connector_id}")
     for key, value in config.items():
         _check_type(v, connector_id, form, key, value)

@@ -42,7 +42,8 @@ class Identity(Generic[T]):
     # answer does not say.
     changed_at: Callable[[T], float | None]
     # Whether to list the kind before its first create: where answers carry no creation time,
-    # that listing is what proves an object new.
+    # that listing is what proves an object new (so it is also when the API's clock is not
+    # known yet, as before a process's first answer).
     listed: bool
     # Whether an object is the one asked for (may read more of it, e.g. its metadata).
     matches: Callable[[T], bool]
@@ -54,9 +55,10 @@ class Identity(Generic[T]):
 def create_once(account: Account, post: Callable[[], T], identity: Identity[T]) -> T:
     """`post()`, or the object it provably created when its answer was lost."""
     kind = identity.kind
-    if identity.listed:
-        account.ledger.list_once(kind, lambda: map(identity.ident, identity.listing()))
     sent_at = account.api.clock.now()
+    if identity.listed or sent_at is None:
+        account.ledger.list_once(kind, lambda: map(identity.ident, identity.listing()))
+        sent_at = account.api.clock.now()
     try:
         created = post()
     except AMBIGUOUS as exc:
@@ -77,7 +79,8 @@ def _settle(
         return sent_at is None or changed is None or changed >= sent_at - RESOLUTION
 
     def proven(item: T) -> bool:
-        return identity.listed or (sent_at is not None and identity.changed_at(item) is not None)
+        listed = account.ledger.listed(kind)
+        return listed or (sent_at is not None and identity.changed_at(item) is not None)
 
     def candidates() -> list[T] | None:
         found = [item for item in identity.listing() if new(item) and identity.matches(item)]

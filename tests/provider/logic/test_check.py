@@ -145,6 +145,7 @@ def test_other_connectors_have_their_required_fields() -> None:
     assert failures == []
     json_source = {"connector_id": "json", "label": "J", "config": {"storageStrategy": "clean"}}
     assert _failures(source.LOGIC, json_source) == [
+        "oauth_id: is required by connector json (the Service's id)",
         "config.attributes: is required by connector json",
         "config.method: is required by connector json",
         "config.transformation: is required by connector json",
@@ -155,7 +156,7 @@ def test_other_connectors_have_their_required_fields() -> None:
 
 def test_integer_fields_need_whole_numbers() -> None:
     config = {"propertyId": "1", "metric": ["m"], "dimension": ["d"], "limit": 1.5}
-    inputs = {"connector_id": "google_analytics4", "label": "G", "config": config}
+    inputs = {"connector_id": "google_analytics4", "label": "G", "config": config, "oauth_id": 1}
     failures = _failures(source.LOGIC, {**inputs, "strategy": "incremental"})
     assert failures == ["config.limit: must be a whole number, got 1.5"]
 

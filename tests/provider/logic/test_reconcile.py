@@ -138,9 +138,17 @@ def test_objects_that_cannot_be_told_apart_are_named_not_taken() -> None:
         create_once(_account(), _failing(AMBIGUOUS), _identity([[_new("m1"), _new("m2")]]))
 
 
-def test_without_the_apis_clock_a_timed_kind_proves_nothing() -> None:
+def test_without_the_apis_clock_a_listing_before_the_post_proves_what_is_new() -> None:
+    account = _account(api_offset=None)  # no answer yet, no clock
+    listings = [[("there-before", "L", None)], [("there-before", "L", None), _new("m")]]
+    assert create_once(account, _failing(AMBIGUOUS), _identity(listings))[0] == "m"
+    assert account.ledger.listed("flow")
+
+
+def test_an_object_without_a_creation_time_proves_nothing() -> None:
+    undated = [("m", "L", None)]
     with pytest.raises(DataddoError, match="nothing proves it was not there before"):
-        create_once(_account(api_offset=None), _failing(AMBIGUOUS), _identity([[_new("m")]]))
+        create_once(_account(), _failing(AMBIGUOUS), _identity([undated]))
 
 
 @pytest.mark.parametrize(
