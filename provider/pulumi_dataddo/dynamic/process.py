@@ -58,7 +58,7 @@ def start_provider() -> None:
     """In the provider process: one-line errors, the engine watch, the log file."""
     if not in_provider_server():
         return
-    _watch_engine()
+    watch_engine(sys.argv[1] if len(sys.argv) > 1 else "")
     if not diagnostics.debugging():
         sys.tracebacklimit = 0
     diagnostics.setup_log_file()
@@ -73,9 +73,9 @@ def start_program() -> None:
     diagnostics.setup_log_file()
 
 
-def _watch_engine() -> None:
-    """Exit once the engine is gone (`python -m pulumi.dynamic HOST:PORT`); started once."""
-    address = sys.argv[1] if len(sys.argv) > 1 else ""
+def watch_engine(address: str) -> None:
+    """Exit once the engine at `address` (HOST:PORT, a provider's argument) is gone; started
+    once per process (the native provider starts it too)."""
     host, _, port = address.rpartition(":")
     if not port.isdigit() or _watching.is_set():
         return

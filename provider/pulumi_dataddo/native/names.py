@@ -1,0 +1,70 @@
+"""Property names at the native provider's boundary: the schema's camelCase (`connectorId`) on
+the wire, the field spec's snake_case (`connector_id`) in logic.
+
+Only names the spec declares are converted, driven by the fields: the keys of an object type a
+field refers to (a Schedule's `dayOfWeek`) are converted inside it, while a free-form object's
+keys (a Source's `config`, the connector's own names) pass as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_dataddo.fields.base import Field, ResourceSpec, camel_case
+from pulumi_dataddo.native.objects import object_type
+
+Props = dict[str, Any]
+
+
+def to_logic(spec: ResourceSpec, wire: Mapping[str, Any]) -> Props:
+    """Wire properties as logic's arguments (keys no field declares pass unchanged)."""
+    fields = {field.camel: field for field in spec.fields}
+    result: Props = {}
+    for key, value in wire.items():
+        field = fields.get(key)
+        if field is None:
+            result[key] = value
+        else:
+            result[field.name] = convert_object(field, value, to_wire=False)
+    return result
+
+
+def to_wire(spec: ResourceSpec, props: Mapping[str, Any]) -> Props:
+    """Logic's properties as wire properties."""
+    fields = {field.name: field for field in spec.fields}
+    result: Props = {}
+    for key, value in props.items():
+        field = fields.get(key)
+        if field is None:
+            result[key] = value
+        else:
+            result[field.camel] = convert_object(field, value, to_wire=True)
+    return result
+
+
+def convert_object(field: Field, value: Any, *, to_wire: bool) -> Any:
+    """An object-typed field's value with its keys in the wire casing, or back."""
+    if not field.type.refs or not isinstance(value, Mapping):
+        return value
+    names = object_type(field.type.refs[0]).fields
+    renamed = {camel_case(name): name for name in names}
+    if to_wire:
+        renamed = {name: camel_case(name) for name in names}
+    return {renamed.get(key, key): item for key, item in value.items()}
+
+
+def wire_path(spec: ResourceSpec, path: str) -> str:
+    """A logic field path (`schedule.day_of_week`, `sources[0]`, `config.metrics`) in wire
+    names (`schedule.dayOfWeek`)."""
+    head, dot, rest = path.partition(".")
+    name, bracket, index = head.partition("[")
+    field = next((f for f in spec.fields if f.name == name), None)
+    if field is None:
+        return path
+    inner = rest
+    if rest and field.type.refs:
+        key, more_dot, more = rest.partition(".")
+        if key in object_type(field.type.refs[0]).fields:
+            inner = camel_case(key) + more_dot + more
+    return field.camel + bracket + index + dot + inner
