@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from pulumi_dataddo.cli.export.project import Target
 from pulumi_dataddo.cli.export.reader import Snapshot, SourceRecord
 from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo
 from tests.seed import SNAPCHAT_FIELDS, seed_create_source_body
 
+# Where the account is, and the project written for it.
+TARGET = Target(
+    "https://headless.dataddo.com/customer-api/v1", "api@example.com", "dataddo-account", "prod"
+)
 SEED_SOURCE = "6b1108d98a03e845509a1d7f"
 HAND_SOURCE = "6b1108d9c2e8f145bf3dfd66"
 SEED_SCHEDULE = {

@@ -9,11 +9,8 @@ import yaml
 
 from pulumi_dataddo.cli.export import program, project
 from pulumi_dataddo.cli.export.plan import plan
-from tests.provider.cli.exports import account
+from tests.provider.cli.exports import TARGET, account
 
-TARGET = project.Target(
-    "https://headless.dataddo.com/customer-api/v1", "api@example.com", "dataddo-account", "prod"
-)
 COMMAND = re.compile(r"^pulumi config set --secret (\S+) '(.*)'$", re.MULTILINE)
 
 

@@ -76,10 +76,10 @@ def stack_yaml(target: Target) -> str:
 README = """\
 # {project}
 
-The Dataddo account {account} as a Pulumi program, written by `pulumi-dataddo export`:
-{counts}. Each is declared with its current settings and adopted by its id (`adopt_id`), so
-the first `pulumi up` takes it over and creates nothing in Dataddo (Pulumi counts each
-adoption as a create).
+A Pulumi program of the Dataddo account {account},
+written by `pulumi-dataddo export`. It declares {counts}, each with its
+current settings and adopted by its id (`adopt_id`): the first `pulumi up` takes them over
+and creates nothing in Dataddo (Pulumi counts each adoption as a create).
 
 ## Run it
 
@@ -90,9 +90,9 @@ pulumi up
 pulumi preview --expect-no-changes
 ```
 
-Pulumi.{stack}.yaml holds the stack's config without secrets. The first `pulumi` command
-creates `venv` and installs requirements.txt into it; when {package} is not on your package
-index, install it there from your copy (`venv/bin/pip install /path/to/{package}`). Each `…`
+Pulumi.{stack}.yaml holds the stack's config without secrets. `pulumi install` (or the first
+`pulumi up`) creates `venv` and installs requirements.txt into it; when {package} is not on
+your package index, install it there from your copy (`venv/bin/pip install PATH`). Each `…`
 stands for a value to set; a command without the value prompts for it, which keeps it out of
 your shell history.
 
