@@ -8,40 +8,29 @@ from typing import Any
 import pytest
 
 from pulumi_dataddo.cli.export.sources import InexpressibleError, SecretField, arguments
+from pulumi_dataddo.fields.schedule import FIELDS as SCHEDULE_FIELDS
 from tests.provider.cli.exports import SEED_SCHEDULE, hand_metadata, source
-from tests.seed import SNAPCHAT_FIELDS, seed_create_source_body
+from tests.seed import SNAPCHAT_FIELDS
 
 
-def test_the_seeds_source_keeps_only_its_connector_fields() -> None:
-    metadata = seed_create_source_body(1000, "org-7f3a", "acct-91c2", quoted=True)
-    found = arguments(source(metadata, label="Snapchat Insights", schedule=SEED_SCHEDULE))
-    assert found.connector_id == "snapchat"
-    assert found.label == "Snapchat Insights"
-    assert found.oauth_id == "1000"
-    assert found.template_id is None  # the default
-    assert found.strategy == "incremental"
-    assert found.schedule == {  # the API's schedule, in the create body's order
-        "sync_frequency": "day",
-        "month": "*",
-        "day_of_week": "2",
-        "day_of_month": "1",
-        "hour": "3",
-        "minute": "25",
-        "timezone": "UTC",
-    }
-    # Gone: connectorId, templateId, oAuthId, label, strategy, the schedule fields, and the UI
-    # fields the provider adds with these very values (dateRangePreview, search, request, type).
-    assert found.config == {
-        "organizationId": "org-7f3a",
-        "accountId": "acct-91c2",
-        "breakdown": "campaign",
-        "metrics": ["spend", "impressions"],
-        "labels": ["stats_id", "stats_type", "stats_start_time", "stats_end_time"],
-        "action_report_time": "conversion",
-        "swipe_up_attribution_window": "28_DAY",
-        "view_attribution_window": "1_DAY",
-        "dateRange": "{{30d1}}",
-    }
+def test_the_seeds_source_gives_back_the_seed_programs_arguments(
+    seed_create_source: dict[str, Any], seed_source_inputs: dict[str, Any]
+) -> None:
+    """The seed program's create body as metadata: gone are connectorId, templateId, oAuthId,
+    label, strategy, the schedule fields, and the UI fields the provider adds with these very
+    values (dateRangePreview, search, request, type)."""
+    found = arguments(source(seed_create_source, label="Snapchat Insights", schedule=SEED_SCHEDULE))
+    expected = seed_source_inputs
+    assert (found.connector_id, found.label, found.strategy) == (
+        expected["connector_id"],
+        expected["label"],
+        expected["strategy"],
+    )
+    assert found.oauth_id == expected["oauth_id"]
+    assert found.template_id is None  # the default, `index`
+    assert found.config == expected["config"]
+    assert found.schedule == {**expected["schedule"], "month": "*"}  # the API shows every field
+    assert list(found.schedule) == list(SCHEDULE_FIELDS)  # the create body's order
 
 
 def test_ui_fields_with_other_values_than_the_providers_stay() -> None:
