@@ -4,9 +4,10 @@
 
 Writes `provider/pulumi_dataddo/catalog.json` (what the provider checks offline: connectors' and
 destination types' forms, service types, apps) and
-`emulator/dataddo_emulator/catalog.json` (the forms the emulator validates against). Only facts
-are kept (names, required fields, field types); the spec is never copied whole. Run it again for
-each spec release; `tests/emulator/test_catalog.py` proves the committed files are its output.
+`emulator/dataddo_emulator/catalog.json` (the forms the emulator validates against, and what a
+destination type's typed answer adds to `Destination`). Only facts are kept (names, required
+fields, field types); the spec is never copied whole. Run it again for each spec release;
+`tests/emulator/test_catalog.py` proves the committed files are its output.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ APPS = (
 )
 
 Schema = Mapping[str, Any]
+Properties = dict[str, Schema]
 
 
 class Spec:
@@ -116,15 +118,19 @@ def _forms(spec: Spec) -> dict[str, tuple[set[str], dict[str, Schema]]]:
     return dict(sorted(forms.items()))
 
 
-def _destinations(spec: Spec) -> dict[str, dict[str, Any]]:
+def _destinations(spec: Spec) -> dict[str, tuple[set[str], Properties, Properties]]:
     """Every destination type's create form (`POST /destinations/{type}`, a `*StorageRequest`):
-    required names and the JSON type of each field."""
+    required names, properties, and the properties its typed answer (`*Destination`) adds to
+    `Destination`."""
+    _, common = spec.form({"$ref": "#/components/schemas/Destination"})
     forms = {}
     for match, method, operation in spec.operations(CREATE_DESTINATION):
         if method == "post":
             required, properties = spec.form(_json_body(operation))
-            types = {field: prop.get("type", "any") for field, prop in sorted(properties.items())}
-            forms[match.group(1)] = {"required": sorted(required), "types": types}
+            answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+            _, answered = spec.form(answer)
+            own = {field: prop for field, prop in answered.items() if field not in common}
+            forms[match.group(1)] = (required, properties, own)
     return dict(sorted(forms.items()))
 
 
@@ -191,6 +197,7 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     spec = Spec(document)
     forms = _forms(spec)
     services = _services(spec)
+    destinations = _destinations(spec)
     generated_from = f"{spec.title} (tools/catalog/build.py)"
     provider = {
         "generated_from": generated_from,
@@ -210,7 +217,13 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             }
             for name, (required, properties) in forms.items()
         },
-        "destinations": _destinations(spec),
+        "destinations": {
+            name: {
+                "required": sorted(required),
+                "types": {field: prop.get("type", "any") for field, prop in sorted(fields.items())},
+            }
+            for name, (required, fields, _) in destinations.items()
+        },
     }
     actions = _actions(spec, forms)
     emulator = {
@@ -225,6 +238,14 @@ def build(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
                 "actions": dict(sorted(actions.get(name, {}).items())),
             }
             for name, (required, properties) in forms.items()
+        },
+        "destinations": {
+            name: {
+                "required": sorted(required),
+                "fields": {field: _notation(spec, p) for field, p in sorted(fields.items())},
+                "answer": {field: _notation(spec, p) for field, p in sorted(answer.items())},
+            }
+            for name, (required, fields, answer) in destinations.items()
         },
     }
     return provider, emulator
