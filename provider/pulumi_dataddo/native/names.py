@@ -68,3 +68,9 @@ def wire_path(spec: ResourceSpec, path: str) -> str:
         if key in object_type(field.type.refs[0]).fields:
             inner = camel_case(key) + more_dot + more
     return field.camel + bracket + index + dot + inner
+
+
+def wire_message(spec: ResourceSpec, message: str) -> str:
+    """A check failure or warning (`field.path: reason`) with its field in wire names."""
+    path, colon, reason = message.partition(": ")
+    return wire_path(spec, path) + colon + reason if colon else message

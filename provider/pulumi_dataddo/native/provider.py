@@ -74,6 +74,8 @@ class DataddoProvider(rpc.Provider):
     def __init__(self, warn: Warn = _no_console) -> None:
         self._kinds = {schema.token(kind.spec.name): kind for kind in logics()}
         self._warn = warn
+        # (urn, warning) already shown: the engine checks a replacement twice.
+        self._warned: set[tuple[str, str]] = set()
         self._pool: ThreadPoolExecutor | None = None
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -123,7 +125,9 @@ class DataddoProvider(rpc.Provider):
             reason = redaction.redact(f"could not be checked: {type(exc).__name__}: {exc}")
             return rpc.CheckResponse(request.new_inputs, [rpc.CheckFailure("", reason)])
         for warning in checked.warnings:
-            await self._warn(request.urn, names.wire_path(spec, warning))
+            if (request.urn, warning) not in self._warned:
+                self._warned.add((request.urn, warning))
+                await self._warn(request.urn, names.wire_message(spec, warning))
         return rpc.CheckResponse(
             wire_map(spec, checked.inputs, secret_keys(request.new_inputs)),
             self._failures(spec, checked, olds, news),
@@ -136,7 +140,7 @@ class DataddoProvider(rpc.Provider):
         # No property on a failure: the engine would print a nested one's value as
         # `value {<nil>}`; the field leads the reason instead (as in the dynamic provider).
         return [
-            rpc.CheckFailure("", f"{names.wire_path(spec, failure.field)}: {failure.reason}")
+            rpc.CheckFailure("", names.wire_message(spec, str(failure)))
             for failure in checked.failures
             if not left_out_on_import(spec, failure, olds, news)
         ]
