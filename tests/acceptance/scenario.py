@@ -20,7 +20,7 @@ from pulumi_dataddo.cli.sweep.sweeper import Leftover
 from tests.acceptance.account import Account
 from tests.acceptance.chains import Chain
 from tests.acceptance.target import Target
-from tests.e2e.harness import Project
+from tests.e2e.harness import Events, Project
 from tests.reliability.scenario import kill_session, wait_until
 
 SWEEP = Path(sys.executable).parent / "pulumi-dataddo"
@@ -52,8 +52,8 @@ class Stack:
         if secret:
             self.project.set_config(secret, secret=True)
 
-    def up(self) -> Any:
-        """`pulumi up`: its result and events (harness.Project.up)."""
+    def up(self) -> tuple[auto.UpResult, Events]:
+        """`pulumi up`: its result and what the engine reported."""
         self.deployed = True
         return self.project.up()
 

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _pytest.terminal import TerminalReporter
 
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import running_emulator
@@ -79,7 +78,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         outcome.add("failed", f"{report.when}: {redact(message[0])[:300]}")
 
 
-def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not BOARD.outcomes:
         return
     terminalreporter.write_sep("=", "acceptance report")
