@@ -135,7 +135,7 @@ def export(emulator: RunningEmulator, out: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"wrote {out}: 3 services, 3 sources, 3 flows;")
+    assert done.stdout.startswith(f"wrote {out}: 3 services, 3 sources, 0 destinations, 3 flows;")
 
 
 def assert_formatted(program: Path) -> None:

@@ -1,14 +1,18 @@
-"""An account as `pulumi-dataddo export` reads it, for its tests: the seed's chain (the docs'
-end-to-end example) and the chain `tests/e2e/api.py` makes by hand, with fixed ids."""
+"""An account as `pulumi-dataddo export` finds it (each object's arguments as import reads
+them), for its tests: the seed's chain (the docs' end-to-end example), the chain
+`tests/e2e/api.py` makes by hand, and a destination with a flow into it; fixed ids."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pulumi_dataddo.cli.export.project import Target
-from pulumi_dataddo.cli.export.reader import Snapshot, SourceRecord
-from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo
-from tests.seed import SNAPCHAT_FIELDS, seed_create_source_body
+from pulumi_dataddo.cli.export.reader import Found
+from pulumi_dataddo.fields.destination import DESTINATION
+from pulumi_dataddo.fields.flow import FLOW
+from pulumi_dataddo.fields.service import SERVICE
+from pulumi_dataddo.fields.source import SOURCE
+from tests.seed import SNAPCHAT_FIELDS
 
 # Where the account is, and the project written for it.
 TARGET = Target(
@@ -16,6 +20,18 @@ TARGET = Target(
 )
 SEED_SOURCE = "6b1108d98a03e845509a1d7f"
 HAND_SOURCE = "6b1108d9c2e8f145bf3dfd66"
+WAREHOUSE = "6b1108da9f8e7d6c5b4a3f2e"
+SEED_CONFIG = {
+    "organizationId": "org-7f3a",
+    "accountId": "acct-91c2",
+    "breakdown": "campaign",
+    "metrics": ["spend", "impressions"],
+    "labels": ["stats_id", "stats_type", "stats_start_time", "stats_end_time"],
+    "action_report_time": "conversion",
+    "swipe_up_attribution_window": "28_DAY",
+    "view_attribution_window": "1_DAY",
+    "dateRange": "{{30d1}}",
+}
 SEED_SCHEDULE = {
     "sync_frequency": "day",
     "timezone": "UTC",
@@ -27,55 +43,61 @@ SEED_SCHEDULE = {
 }
 
 
+def service(id_: int, label: str | None, service_type: str | None = "snapchat_static") -> Found:
+    """A service as import reads it: its type and label, never its config."""
+    return Found(SERVICE, str(id_), {"service": service_type, "config": None, "label": label})
+
+
 def source(
-    metadata: dict[str, Any],
+    config: dict[str, Any] | None = None,
     *,
     id_: str = HAND_SOURCE,
     label: str | None = "Hand source",
     connector_id: str | None = "snapchat",
-    template_id: str | None = "index",
+    oauth_id: str | None = "1001",
     schedule: dict[str, str] | None = None,
-) -> SourceRecord:
-    """A source whose `SourceDTO` shows `label`, `connector_id` and `template_id`."""
-    info = SourceInfo(id_, label, connector_id=connector_id, template_id=template_id)
-    return SourceRecord(info, metadata, schedule or {})
-
-
-def hand_metadata(oauth_id: str = "1001") -> dict[str, Any]:
-    """The creation parameters of `OutOfBand.create_chain`'s source."""
-    return {
-        "connectorId": "snapchat",
-        "templateId": "index",
-        "oAuthId": oauth_id,
-        "label": "Hand source",
+) -> Found:
+    """A source as import reads it (template `index`, strategy `incremental`)."""
+    inputs = {
+        "connector_id": connector_id,
+        "label": label,
+        "oauth_id": oauth_id,
+        "template_id": "index",
+        "config": SNAPCHAT_FIELDS if config is None else config,
+        "schedule": schedule,
         "strategy": "incremental",
-        **SNAPCHAT_FIELDS,
     }
+    return Found(SOURCE, id_, inputs)
 
 
-def account() -> Snapshot:
-    """The seed's service, source and flow, the hand-made ones, and a flow into a destination."""
-    seed_metadata = seed_create_source_body(1000, "org-7f3a", "acct-91c2", quoted=True)
-    return Snapshot(
-        services=(
-            ServiceInfo(1001, "snapchat_static", "Made by hand"),
-            ServiceInfo(1000, "snapchat_static", "Snapchat"),
+def flow(id_: str, label: str, sources: list[str], **more: Any) -> Found:
+    """A flow as import reads it."""
+    return Found(FLOW, id_, {"sources": sources, "label": label, **more})
+
+
+def account() -> tuple[Found, ...]:
+    """The seed's chain, the hand-made one, a destination (whose type the API does not show)
+    and a flow into it, in the order the reader gives them."""
+    return (
+        service(1000, "Snapchat"),
+        service(1001, "Made by hand"),
+        source(
+            SEED_CONFIG,
+            id_=SEED_SOURCE,
+            label="Snapchat Insights",
+            oauth_id="1000",
+            schedule=SEED_SCHEDULE,
         ),
-        sources=(
-            source(hand_metadata(), schedule={"sync_frequency": "day", "timezone": "UTC"}),
-            source(
-                seed_metadata, id_=SEED_SOURCE, label="Snapchat Insights", schedule=SEED_SCHEDULE
-            ),
-        ),
-        flows=(
-            FlowInfo("6b1108d9cdb4eff327677b44", "GDS Flow", [SEED_SOURCE], "google_data_studio"),
-            FlowInfo("6b1108d935966d9ca98a9563", "Hand flow", [HAND_SOURCE], "google_data_studio"),
-            FlowInfo(
-                "6b1108da0e5f1c2b3a4d5e6f",
-                "To the warehouse",
-                [HAND_SOURCE],
-                destination_id="6b1108da9f8e7d6c5b4a3f2e",
-                write_mode="append",
-            ),
+        source(schedule={"sync_frequency": "day", "timezone": "UTC"}),
+        Found(DESTINATION, WAREHOUSE, {"destination_type": None, "label": "Warehouse"}),
+        flow("6b1108d935966d9ca98a9563", "Hand flow", [HAND_SOURCE], app="google_data_studio"),
+        flow("6b1108d9cdb4eff327677b44", "GDS Flow", [SEED_SOURCE], app="google_data_studio"),
+        flow(
+            "6b1108da0e5f1c2b3a4d5e6f",
+            "To the warehouse",
+            [SEED_SOURCE, HAND_SOURCE],
+            destination_id=WAREHOUSE,
+            write_mode="upsert",
+            unique_columns=["stats_id"],
         ),
     )

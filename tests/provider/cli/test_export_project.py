@@ -47,7 +47,7 @@ def test_the_readme_sets_every_secret_the_program_reads() -> None:
     read = set(re.findall(r'cfg\.require_secret(?:_object)?\("(\w+)"\)', text))
     assert read == set(commands) - {"dataddo:password"}
     assert (
-        "## Not exported\n\n- flow `6b1108da0e5f1c2b3a4d5e6f` (To the warehouse): it writes"
+        "## Not exported\n\n- destination `6b1108da9f8e7d6c5b4a3f2e` (Warehouse): the API shows"
         in readme
     )
 

@@ -1,20 +1,31 @@
-"""What the generated program declares, from a snapshot of the account: each object as a
-resource call with its current settings and `adopt_id`, references between them as resource
-outputs, the secrets it reads from stack config, and what it cannot declare, with why."""
+"""What the generated program declares: each object the reader found as a resource call with
+the arguments the API tells and `adopt_id`, references to other declared objects as their
+resources' ids, secrets read from stack config, and what it cannot declare, with why.
+
+Generic over the field specs: a field is left out when unset or at its default; one that is
+always secret (a Service's `config`, never shown) is read from stack config whole; in one
+stored as a secret when it holds a credential (a `config`), each value holding one is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_dataddo.cli.export import credentials, sources
+from pulumi_dataddo.cli.export import credentials
+from pulumi_dataddo.cli.export.credentials import Hidden
 from pulumi_dataddo.cli.export.naming import Names
 from pulumi_dataddo.cli.export.pycode import Call, Code
-from pulumi_dataddo.cli.export.reader import Snapshot, SourceRecord
-from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo
+from pulumi_dataddo.cli.export.reader import KINDS, Found
+from pulumi_dataddo.fields import types
+from pulumi_dataddo.fields.base import ALWAYS, WITH_CREDENTIALS, Field
+from pulumi_dataddo.fields.schedule import FIELDS as SCHEDULE_FIELDS
 
-SERVICE, SOURCE, FLOW = "Service", "Source", "Flow"
+ORDER = tuple(logic.spec.name for logic, _ in KINDS)
+# Fields holding the id of another kind's object: written as `<its resource>.id`.
+REFERENCES = {"oauth_id": "Service", "sources": "Source", "destination_id": "Destination"}
+ADOPT_ID = "adopt_id"
 
 
 @dataclass(frozen=True)
@@ -56,23 +67,17 @@ class Export:
     notes: tuple[str, ...] = ()  # what to check by hand, in Markdown
 
     def counts(self) -> str:
-        """How many of each kind it declares: `2 services, 2 sources, 1 flows`."""
+        """How many of each kind it declares: `2 services, 2 sources, 0 destinations, ...`."""
         return ", ".join(
-            f"{sum(1 for r in self.resources if r.kind == kind)} {kind.lower()}s"
-            for kind in (SERVICE, SOURCE, FLOW)
+            f"{sum(1 for r in self.resources if r.kind == kind)} {kind.lower()}s" for kind in ORDER
         )
 
 
-def plan(snapshot: Snapshot) -> Export:
-    """The declarations of `snapshot`: services, then sources, then flows, each in id order
-    (so an older object keeps its name when newer ones come)."""
+def plan(found: Iterable[Found]) -> Export:
+    """The declarations of `found`, in its order (objects referred to come first)."""
     planner = _Planner()
-    for service in sorted(snapshot.services, key=lambda s: s.id):
-        planner.service(service)
-    for record in sorted(snapshot.sources, key=lambda r: r.info.id):
-        planner.source(record)
-    for flow in sorted(snapshot.flows, key=lambda f: f.id):
-        planner.flow(flow)
+    for each in found:
+        planner.declare(each)
     return Export(
         tuple(planner.resources),
         tuple(planner.secrets),
@@ -94,86 +99,83 @@ class _Planner:
     notes: list[str] = field(default_factory=list)
     declared: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> name
 
-    def service(self, service: ServiceInfo) -> None:
-        if not service.service:
-            self._skip(
-                SERVICE, str(service.id), service.label, "GET /services does not show its type"
-            )
+    def declare(self, found: Found) -> None:
+        kind, inputs = found.spec.name, found.inputs
+        missing = [
+            f.name
+            for f in found.spec.inputs
+            if f.required and f.secret != ALWAYS and not _set(f, inputs)
+        ]
+        if missing:
+            why = f"the API shows no {', '.join(missing)}, which a {kind} requires"
+            self.skipped.append(Skipped(kind, found.id, inputs.get("label"), why))
             return
-        name = self.names.resource(service.label, SERVICE.lower())
-        fields = credentials.form(service.service)
-        shown = ", ".join(map(_code, fields)) if fields else None
-        config = self._secret(
-            name,
-            "config",
-            text=False,
-            about=f"the credentials of {_code(name)} (a {_code(service.service)} service): "
-            + (f"its form's fields are {shown}" if shown else "the spec has no form of its type"),
-            example=credentials.example(fields or {"FIELD": "string"}),
+        name = self.names.resource(inputs.get("label"), found.spec.kind)
+        arguments = [
+            (f.name, self._argument(name, found, f))
+            for f in found.spec.inputs
+            if f.name != ADOPT_ID and (f.secret == ALWAYS or _set(f, inputs))
+        ]
+        kwargs = (*arguments, (ADOPT_ID, found.id))
+        self.resources.append(
+            Resource(name, kind, found.id, Call(f"dataddo.{kind}", (name,), kwargs))
         )
-        arguments = [
-            ("service", service.service),
-            ("label", service.label),
-            ("config", config),
-            ("adopt_id", service.id),
-        ]
-        self._declare(SERVICE, str(service.id), name, arguments)
+        self.declared[(kind, found.id)] = name
 
-    def source(self, record: SourceRecord) -> None:
-        source_id, label = record.info.id, record.info.label
-        try:
-            found = sources.arguments(record)
-        except sources.InexpressibleError as error:
-            self._skip(SOURCE, source_id, label, str(error))
-            return
-        name = self.names.resource(found.label, SOURCE.lower())
-        config = {k: self._config_value(name, v) for k, v in found.config.items()}
-        schedule = Call("dataddo.Schedule", kwargs=tuple(found.schedule.items()))
-        arguments = [
-            ("connector_id", found.connector_id),
-            ("label", found.label),
-            ("oauth_id", found.oauth_id and self._reference(SERVICE, found.oauth_id, name)),
-            ("template_id", found.template_id),
-            ("config", config or None),
-            ("schedule", schedule if found.schedule else None),
-            ("strategy", found.strategy),
-            ("adopt_id", source_id),
-        ]
-        if found.unknown_secrets:
-            self.notes.append(
-                f"{_code(name)}: the API never shows the secret fields "
-                f"{', '.join(map(_code, found.unknown_secrets))} of its connector's form; if the "
-                "source uses them, add them to its config from stack config."
+    def _argument(self, name: str, found: Found, spec: Field) -> Any:
+        value = found.inputs.get(spec.name)
+        if spec.secret == ALWAYS:
+            return self._always_secret(name, found, spec)
+        if spec.name in REFERENCES:
+            target = REFERENCES[spec.name]
+            if isinstance(value, list):
+                return [self._reference(target, str(id_), name) for id_ in value]
+            return self._reference(target, str(value), name)
+        if spec.type is types.SCHEDULE and isinstance(value, Mapping):
+            return Call(
+                "dataddo.Schedule",
+                kwargs=tuple((k, value[k]) for k in SCHEDULE_FIELDS if k in value),
             )
-        self._declare(SOURCE, source_id, name, arguments)
+        if spec.secret == WITH_CREDENTIALS and isinstance(value, Mapping):
+            return self._config(name, found, value)
+        return value
 
-    def flow(self, flow: FlowInfo) -> None:
-        if flow.destination_id is not None:
-            why = (
-                f"it writes to destination {flow.destination_id}, and pulumi-dataddo has no "
-                "Destination resource yet"
-            )
-            self._skip(FLOW, flow.id, flow.label, why)
-            return
-        if not flow.sources:
-            self._skip(FLOW, flow.id, flow.label, "it reads no source; a Flow needs one at least")
-            return
-        name = self.names.resource(flow.label, FLOW.lower())
-        arguments = [
-            ("sources", [self._reference(SOURCE, id_, name) for id_ in flow.sources]),
-            ("app", flow.app),
-            ("label", flow.label),
-            ("adopt_id", flow.id),
-        ]
-        self._declare(FLOW, flow.id, name, arguments)
+    def _always_secret(self, name: str, found: Found, spec: Field) -> Call:
+        """A value the API never shows (a Service's credentials), whole from stack config."""
+        service_type = str(found.inputs.get("service"))
+        fields = credentials.service_form(service_type)
+        shown = ", ".join(map(_code, fields or ()))
+        about = (
+            f"the {spec.name} of {_code(name)} (a {_code(service_type)} {found.spec.kind}): "
+            + (f"its form's fields are {shown}" if shown else "the spec has no form of its type")
+        )
+        example = credentials.example(fields or {"FIELD": "string"})
+        return self._secret(name, spec.name, text=False, about=about, example=example)
 
-    def _declare(
-        self, kind: str, id_: str, name: str, arguments: Iterable[tuple[str, Any]]
-    ) -> None:
-        """`name = dataddo.<kind>(name, **arguments)`, unset arguments left out."""
-        kwargs = tuple((k, v) for k, v in arguments if v is not None)
-        self.resources.append(Resource(name, kind, id_, Call(f"dataddo.{kind}", (name,), kwargs)))
-        self.declared[(kind, id_)] = name
+    def _config(self, name: str, found: Found, config: Mapping[str, Any]) -> dict[str, Any]:
+        """`config` with what holds a credential, and the secret fields its connector's form
+        requires that the API hides, from stack config."""
+        values = credentials.apart(config)
+        connector_id = found.inputs.get("connector_id")
+        if isinstance(connector_id, str):
+            required, optional = credentials.left_out(connector_id, config)
+            values.update((hidden.name, hidden) for hidden in required)
+            if optional:
+                self.notes.append(
+                    f"{_code(name)}: the API never shows the secret fields "
+                    f"{', '.join(map(_code, optional))} of its connector's form; if the source "
+                    "uses them, add them to its config from stack config."
+                )
+        return {key: self._hidden(name, value) for key, value in values.items()}
+
+    def _hidden(self, name: str, value: Any) -> Any:
+        if not isinstance(value, Hidden):
+            return value
+        shape = "" if value.text else " (a JSON value)"
+        about = f"config field {_code(value.name)} of {_code(name)}{shape}: {value.why}"
+        return self._secret(
+            name, value.name, text=value.text, about=about, example=credentials.FILLER
+        )
 
     def _reference(self, kind: str, id_: str, user: str) -> Any:
         """`<resource>.id` of a declared object, else its id as is (noted)."""
@@ -186,20 +188,16 @@ class _Planner:
         )
         return id_
 
-    def _config_value(self, resource: str, value: Any) -> Any:
-        if not isinstance(value, sources.SecretField):
-            return value
-        shape = "" if value.text else " (a JSON value)"
-        about = f"config field {_code(value.name)} of {_code(resource)}{shape}: {value.why}"
-        return self._secret(
-            resource, value.name, text=value.text, about=about, example=credentials.FILLER
-        )
-
-    def _secret(self, resource: str, field: str, *, text: bool, about: str, example: str) -> Call:
-        key = self.names.config_key(resource, field)
+    def _secret(
+        self, resource: str, field_name: str, *, text: bool, about: str, example: str
+    ) -> Call:
+        key = self.names.config_key(resource, field_name)
         self.secrets.append(Secret(key, about, example))
         reader = "cfg.require_secret" if text else "cfg.require_secret_object"
         return Call(reader, (key,))
 
-    def _skip(self, kind: str, id_: str, label: str | None, why: str) -> None:
-        self.skipped.append(Skipped(kind, id_, label, why))
+
+def _set(spec: Field, inputs: Mapping[str, Any]) -> bool:
+    """Whether the input is declared: set, not empty, and not the field's default."""
+    value = inputs.get(spec.name)
+    return value not in (None, "", [], {}) and value != spec.default

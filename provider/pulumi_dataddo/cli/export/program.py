@@ -1,16 +1,10 @@
-"""The generated `__main__.py`: one statement per declaration, services, then sources, then
-flows, formatted as `ruff format` would."""
+"""The generated `__main__.py`: one statement per declaration, a section per kind (services,
+sources, destinations, flows), formatted as `ruff format` would."""
 
 from __future__ import annotations
 
-from pulumi_dataddo.cli.export.plan import FLOW, SERVICE, SOURCE, Export
+from pulumi_dataddo.cli.export.plan import ORDER, Export
 from pulumi_dataddo.cli.export.pycode import statement
-
-SECTIONS = (
-    (SERVICE, "# Services: their credentials come from stack config (README.md)."),
-    (SOURCE, "# Sources"),
-    (FLOW, "# Flows"),
-)
 
 
 def render(export: Export, account: str) -> str:
@@ -23,10 +17,10 @@ def render(export: Export, account: str) -> str:
         'README.md lists the secrets to set first.\n"""\n'
     )
     blocks = [docstring, _imports(export)]
-    for kind, comment in SECTIONS:
+    for kind in ORDER:
         statements = [statement(r.name, r.call) for r in export.resources if r.kind == kind]
         if statements:
-            blocks.append(comment + "\n" + statements[0])
+            blocks.append(f"# {kind}s\n" + statements[0])
             blocks.extend(statements[1:])
     return "\n".join(blocks)
 

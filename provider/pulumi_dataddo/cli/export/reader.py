@@ -1,53 +1,50 @@
-"""Read an account through the API, with only what the spec promises for each operation:
-services from `GET /services`, each source from `GET /sources/{id}` (label, connector,
-template), `/metadata` (its creation parameters) and `/extraction/schedule`, flows from
-`GET /flows`."""
+"""Read every object of an account as `pulumi import` reads one (`ResourceLogic.read_new`: the
+arguments the API tells, from what the spec promises for each operation), kinds in the order
+they refer to each other: services, sources, destinations, flows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from pulumi_dataddo.fields.base import ResourceSpec
 from pulumi_dataddo.http.client import DataddoClient
-from pulumi_dataddo.http.responses import FlowInfo, ServiceInfo, SourceInfo
-from pulumi_dataddo.logic.lifecycle import unless_gone
+from pulumi_dataddo.logic import destination, flow, service, source
+from pulumi_dataddo.logic.account import Account
+from pulumi_dataddo.logic.base import ResourceLogic
 
-# Sources read at the same time (three GETs each).
-PARALLEL_SOURCES = 8
+# Objects read at the same time (a source takes three GETs).
+PARALLEL = 8
+Listing = Callable[[DataddoClient], Iterable[str]]
+KINDS: tuple[tuple[ResourceLogic, Listing], ...] = (
+    (service.LOGIC, lambda api: (str(s.id) for s in api.list_services())),
+    (source.LOGIC, lambda api: (s.id for s in api.list_sources())),
+    (destination.LOGIC, lambda api: (d.id for d in api.list_destinations())),
+    (flow.LOGIC, lambda api: (f.id for f in api.list_flows())),
+)
 
 
 @dataclass(frozen=True)
-class SourceRecord:
-    """A source as the API shows it: its `SourceDTO`, creation parameters and schedule."""
+class Found:
+    """An object of the account: its kind, id and arguments as the API tells them."""
 
-    info: SourceInfo
-    metadata: dict[str, Any]
-    schedule: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Every service, source and flow of an account."""
-
-    services: tuple[ServiceInfo, ...]
-    sources: tuple[SourceRecord, ...]
-    flows: tuple[FlowInfo, ...]
+    spec: ResourceSpec
+    id: str
+    inputs: dict[str, Any]
 
 
-def read(api: DataddoClient) -> Snapshot:
-    """The account of `api` now; a source deleted while it is read is left out."""
-    services = tuple(api.list_services())
-    ids = [listed.id for listed in api.list_sources()]
-    with ThreadPoolExecutor(PARALLEL_SOURCES) as pool:
-        sources = tuple(s for s in pool.map(lambda id_: _source(api, id_), ids) if s is not None)
-    return Snapshot(services, sources, tuple(api.list_flows()))
-
-
-def _source(api: DataddoClient, source_id: str) -> SourceRecord | None:
-    info = unless_gone(lambda: api.get_source(source_id))
-    metadata = unless_gone(lambda: api.source_metadata(source_id))
-    if info is None or metadata is None:
-        return None
-    schedule = unless_gone(lambda: api.get_schedule(source_id))
-    return SourceRecord(info, metadata, schedule or {})
+def read(api: DataddoClient) -> tuple[Found, ...]:
+    """Every object, kind by kind in `KINDS` order, each kind in id order; one deleted while it
+    is read is left out."""
+    account = Account(api)
+    found: list[Found] = []
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        for logic, listing in KINDS:
+            ids = sorted(listing(api), key=lambda id_: (len(id_), id_))  # 999 before 1000
+            for read_one in pool.map(partial(logic.read_new, account), ids):
+                if read_one.id is not None:
+                    found.append(Found(logic.spec, read_one.id, read_one.inputs))
+    return tuple(found)
