@@ -38,9 +38,11 @@ def dataddo_project(
     email: str = USER_EMAIL,
     password: str = USER_PASSWORD,
     name: str = "e2e",
+    native: bool = False,
 ) -> Project:
-    """A project whose stack config points the provider at the emulator (password secret)."""
-    project = Project(tmp_path, program, name=name)
+    """A project whose stack config points the provider at the emulator (password secret);
+    `native`: with the native provider's plugin."""
+    project = Project(tmp_path, program, name=name, native=native)
     project.set_config({"dataddo:baseUrl": emulator.url, "dataddo:email": email})
     project.set_config({"dataddo:password": password}, secret=True)
     return project

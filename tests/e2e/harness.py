@@ -24,6 +24,10 @@ from pulumi import automation as auto
 
 REPO = Path(__file__).resolve().parents[2]
 PASSPHRASE = "e2e-passphrase"
+# Type tokens of Dataddo resources: the dynamic providers' and the native provider's.
+DATADDO_TYPES = ("pulumi-python:dynamic", "dataddo:index:")
+# The native provider's plugin directory (Pulumi.yaml `plugins: providers:` points at it).
+PLUGIN = REPO / "plugin"
 
 
 @cache
@@ -65,8 +69,8 @@ class Events:
             diagnostic = event.diagnostic_event
             self.diagnostics.append(f"{diagnostic.severity}: {diagnostic.message.strip()}")
         pre = event.resource_pre_event
-        if pre is None or not pre.metadata.type.startswith("pulumi-python:dynamic"):
-            return  # the stack, and the dynamic provider itself (it sees all stack config)
+        if pre is None or not pre.metadata.type.startswith(DATADDO_TYPES):
+            return  # the stack, and the providers themselves (they see stack config)
         meta = pre.metadata
         step = self.steps.setdefault(meta.urn.rsplit("::", 1)[-1], {"ops": [], "diffs": []})
         step["ops"].append(meta.op.value if hasattr(meta.op, "value") else str(meta.op))
@@ -104,11 +108,15 @@ class Project:
         env: Mapping[str, str] | None = None,
         name: str = "e2e",
         stack: str = "test",
+        native: bool = False,
     ) -> None:
         self.dir = root / name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.write_program(program)
-        (self.dir / "Pulumi.yaml").write_text(json.dumps({"name": name, "runtime": self.runtime()}))
+        settings: dict[str, Any] = {"name": name, "runtime": self.runtime()}
+        if native:  # the native provider, from the repository's plugin directory
+            settings["plugins"] = {"providers": [{"name": "dataddo", "path": str(PLUGIN)}]}
+        (self.dir / "Pulumi.yaml").write_text(json.dumps(settings))
         self.env = {
             "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
             "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
@@ -215,7 +223,7 @@ class Project:
         return {
             r["urn"].rsplit("::", 1)[-1]: r
             for r in deployment.get("resources", [])
-            if r["type"].startswith("pulumi-python:dynamic")
+            if r["type"].startswith(DATADDO_TYPES)
         }
 
 

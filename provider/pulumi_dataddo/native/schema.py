@@ -156,7 +156,7 @@ def generate() -> Schema:
         "functions": {f.token: _function(f) for f in FUNCTIONS},
         "language": {
             "python": {
-                "packageName": "pulumi_dataddo_sdk",
+                "packageName": "pulumi_dataddo.native",
                 "requires": {"pulumi": ">=3.216,<4"},
                 "pyproject": {"enabled": True},
                 "respectSchemaVersion": True,

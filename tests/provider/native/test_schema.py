@@ -101,5 +101,6 @@ def test_configuration_is_every_setting_with_its_environment_variable(
     for (_, _, variable), value in zip(settings.SOURCES, variables.values(), strict=True):
         assert variable in value["description"]
     assert generated["provider"]["inputProperties"] == variables
-    assert generated["language"]["python"]["packageName"] == "pulumi_dataddo_sdk"
+    # Programs that `pulumi import` generates import the thin SDK: `pulumi_dataddo.native`.
+    assert generated["language"]["python"]["packageName"] == "pulumi_dataddo.native"
     json.dumps(generated)  # plain JSON all through
