@@ -12,7 +12,8 @@ from pulumi_dataddo.fields.destination import DESTINATION
 from pulumi_dataddo.fields.flow import FLOW
 from pulumi_dataddo.fields.service import SERVICE
 from pulumi_dataddo.fields.source import SOURCE
-from tests.seed import SNAPCHAT_FIELDS
+from pulumi_dataddo.logic import connector_form, payloads
+from tests.seed import SNAPCHAT_FIELDS, seed_create_source_body
 
 # Where the account is, and the project written for it.
 TARGET = Target(
@@ -21,17 +22,6 @@ TARGET = Target(
 SEED_SOURCE = "6b1108d98a03e845509a1d7f"
 HAND_SOURCE = "6b1108d9c2e8f145bf3dfd66"
 WAREHOUSE = "6b1108da9f8e7d6c5b4a3f2e"
-SEED_CONFIG = {
-    "organizationId": "org-7f3a",
-    "accountId": "acct-91c2",
-    "breakdown": "campaign",
-    "metrics": ["spend", "impressions"],
-    "labels": ["stats_id", "stats_type", "stats_start_time", "stats_end_time"],
-    "action_report_time": "conversion",
-    "swipe_up_attribution_window": "28_DAY",
-    "view_attribution_window": "1_DAY",
-    "dateRange": "{{30d1}}",
-}
 SEED_SCHEDULE = {
     "sync_frequency": "day",
     "timezone": "UTC",
@@ -70,6 +60,19 @@ def source(
     return Found(SOURCE, id_, inputs)
 
 
+def seed_source() -> Found:
+    """The seed's source: its create body read backwards, as import reads its metadata."""
+    body = seed_create_source_body(1000, "org-7f3a", "acct-91c2", quoted=True)
+    read = payloads.source_arguments(connector_form.names("snapchat"), "snapchat", body)
+    return source(
+        read["config"],
+        id_=SEED_SOURCE,
+        label="Snapchat Insights",
+        oauth_id=read["oauth_id"],
+        schedule=SEED_SCHEDULE,
+    )
+
+
 def flow(id_: str, label: str, sources: list[str], **more: Any) -> Found:
     """A flow as import reads it."""
     return Found(FLOW, id_, {"sources": sources, "label": label, **more})
@@ -81,13 +84,7 @@ def account() -> tuple[Found, ...]:
     return (
         service(1000, "Snapchat"),
         service(1001, "Made by hand"),
-        source(
-            SEED_CONFIG,
-            id_=SEED_SOURCE,
-            label="Snapchat Insights",
-            oauth_id="1000",
-            schedule=SEED_SCHEDULE,
-        ),
+        seed_source(),
         source(schedule={"sync_frequency": "day", "timezone": "UTC"}),
         Found(DESTINATION, WAREHOUSE, {"destination_type": None, "label": "Warehouse"}),
         flow("6b1108d935966d9ca98a9563", "Hand flow", [HAND_SOURCE], app="google_data_studio"),
