@@ -180,14 +180,15 @@ def _labels_in_state(project: Project) -> list[Any]:
     return [r["outputs"].get("label") for r in project.resources().values()]
 
 
-# Credentials a Source's config holds in every shape the rule knows, from plain (non-secret)
-# stack config: inside an Output, nested, in a URL's userinfo and query, in a header pair.
+# Credentials a Source's config holds in every shape the rule knows, written in the program
+# (plain stack config would sit in the state of Pulumi's dynamic-provider resource, which records
+# all stack config): inside an Output, nested, in a URL's userinfo and query, in a header pair.
 SHAPES = """
 import pulumi
 import pulumi_dataddo as dataddo
 
 cfg = pulumi.Config()
-plain = {key: cfg.require(key) for key in ("dbPassword", "urlPassword", "apiKey", "headerToken")}
+plain = PLAIN
 # The json connector takes any service type (the emulator names none for it).
 auth = dataddo.Service("auth", service="ftp", label="API login", config={"host": "h"})
 
@@ -222,16 +223,18 @@ def test_credentials_in_a_source_config_stay_secret_whatever_their_shape(
         "attributes": ["id"],
         "transformation": "{}",
     }
-    project = Project(tmp_path / "shapes", SHAPES.replace("BASE", repr(base)), name="shapes")
+    program = SHAPES.replace("BASE", repr(base)).replace("PLAIN", repr(SHAPE_SECRETS))
+    project = Project(tmp_path / "shapes", program, name="shapes")
     project.set_config({"dataddo:baseUrl": served.emulator.url, "dataddo:email": USER[0]})
     project.set_config({"dataddo:password": USER[1]}, secret=True)
-    project.set_config(SHAPE_SECRETS)  # plain config: only the provider's rule can hide them
     stack = Stack(project, "shapes", tmp_path / "shapes.log")
     assert stack.preview(diff=True).completed
     assert stack.up(diff=True).completed
     project.set_config({"method": "POST"})  # a change to the wrapped one: shown with --diff
     assert stack.preview(diff=True).completed
-    checkpoints = "\n".join(p.read_text() for p in (tmp_path / "backend").rglob("*") if p.is_file())
+    backend = project.dir.parent / "backend"
+    checkpoints = "\n".join(p.read_text() for p in backend.rglob("*.json*") if p.is_file())
+    assert checkpoints
     more = {"checkpoint files": checkpoints}
     assert secret_hits(served, {"shapes": stack}, more, also=SHAPE_SECRETS) == []
     assert stack.destroy().completed

@@ -106,7 +106,8 @@ def check_config(
     connector_id: str,
     config: dict[str, Any],
     strategy: Any = None,
-    oauth_id: Any = None,
+    *,
+    service_declared: bool = True,
 ) -> list[str]:
     """Failures for the form's required fields (the Service among them) and types; warnings
     for unknown keys."""
@@ -122,7 +123,7 @@ def check_config(
     required_strategy = payload.storage_strategy in form.required
     if required_strategy and strategy is None and payload.storage_strategy not in config:
         v.fail("strategy", f"is required by connector {connector_id} (e.g. incremental)")
-    if payload.oauth_id in form.required and oauth_id is None:
+    if payload.oauth_id in form.required and not service_declared:
         v.fail("oauth_id", f"is required by connector {connector_id} (the Service's id)")
     for key in sorted(form.required - config.keys() - {payload.storage_strategy, payload.oauth_id}):
         v.fail(f"config.{key}", f"is required by connector {connector_id}")

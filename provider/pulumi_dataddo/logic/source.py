@@ -42,7 +42,11 @@ def check(_olds: Props, news: Props) -> Checked:
     elif config is not None:
         return Checked(inputs, v.failures, warnings)  # unknown or refused: nothing more to check
     if isinstance(connector_id, str) and "connector_id" not in refused:
-        warnings += connector_form.check_config(v, connector_id, config or {}, news.get("strategy"))
+        # An adopted source exists: its Service need not be declared (adoption checks one that is).
+        service = news.get("oauth_id") is not None or news.get("adopt_id") is not None
+        warnings += connector_form.check_config(
+            v, connector_id, config or {}, news.get("strategy"), service_declared=service
+        )
     return Checked(inputs, v.failures, warnings)
 
 
