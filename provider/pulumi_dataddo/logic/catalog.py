@@ -51,6 +51,13 @@ def service_types() -> frozenset[str]:
     return frozenset(_data()["services"])
 
 
+def service_form(service_type: str) -> dict[str, str] | None:
+    """The fields of a service type's config form (field -> JSON type), None when the spec has
+    no typed form for it."""
+    form = _data()["service_forms"].get(service_type)
+    return None if form is None else dict(form)
+
+
 def destination_types() -> frozenset[str]:
     """Destination types the spec has a create form for."""
     return frozenset(_data()["destinations"])

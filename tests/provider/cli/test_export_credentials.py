@@ -7,19 +7,20 @@ import json
 
 from pulumi_dataddo.cli.export import credentials
 from pulumi_dataddo.cli.export.credentials import Hidden
+from pulumi_dataddo.logic import catalog
 from tests.seed import SNAPCHAT_FIELDS
 
 
 def test_a_service_types_form_and_its_example() -> None:
-    form = credentials.service_form("snapchat_static")
+    form = catalog.service_form("snapchat_static")
     assert form == {
         "staticKey": "string",
         "clientId": "string",
         "clientSecret": "string",
         "redirectUri": "string",
     }
-    assert credentials.service_form("no_such_type") is None
-    mysql = json.loads(credentials.example(credentials.service_form("mysql") or {}))
+    assert catalog.service_form("no_such_type") is None
+    mysql = json.loads(credentials.example(catalog.service_form("mysql") or {}))
     assert (mysql["host"], mysql["port"], mysql["useSSH"], mysql["sshConfig"]) == (
         "…",
         0,

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from pulumi_dataddo import redaction
@@ -32,18 +30,6 @@ class Hidden:
     name: str
     text: bool  # a string (`require_secret`), else any JSON value (`require_secret_object`)
     why: str
-
-
-@cache
-def _service_forms() -> dict[str, dict[str, str]]:
-    text = resources.files("pulumi_dataddo").joinpath("catalog.json").read_text("utf-8")
-    forms: dict[str, dict[str, str]] = json.loads(text).get("service_forms", {})
-    return forms
-
-
-def service_form(service_type: str) -> dict[str, str] | None:
-    """Field -> JSON type of the config form of `service_type`, None when the spec has none."""
-    return _service_forms().get(service_type)
 
 
 def example(fields: Mapping[str, str]) -> str:

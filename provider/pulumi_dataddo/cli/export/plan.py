@@ -21,6 +21,7 @@ from pulumi_dataddo.cli.export.reader import KINDS, Found
 from pulumi_dataddo.fields import types
 from pulumi_dataddo.fields.base import ALWAYS, WITH_CREDENTIALS, Field
 from pulumi_dataddo.fields.schedule import FIELDS as SCHEDULE_FIELDS
+from pulumi_dataddo.logic import catalog
 
 ORDER = tuple(logic.spec.name for logic, _ in KINDS)
 # Fields holding the id of another kind's object: written as `<its resource>.id`.
@@ -143,7 +144,7 @@ class _Planner:
     def _always_secret(self, name: str, found: Found, spec: Field) -> Call:
         """A value the API never shows (a Service's credentials), whole from stack config."""
         service_type = str(found.inputs.get("service"))
-        fields = credentials.service_form(service_type)
+        fields = catalog.service_form(service_type)
         shown = ", ".join(map(_code, fields or ()))
         about = (
             f"the {spec.name} of {_code(name)} (a {_code(service_type)} {found.spec.kind}): "
