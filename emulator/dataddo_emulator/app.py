@@ -5,7 +5,15 @@ from fastapi import FastAPI
 from dataddo_emulator.context import Emulator
 from dataddo_emulator.errors import install_handlers
 from dataddo_emulator.pipeline import Pipeline
-from dataddo_emulator.routes import auth, connectors, flows, hooks, services, sources
+from dataddo_emulator.routes import (
+    auth,
+    connectors,
+    destinations,
+    flows,
+    hooks,
+    services,
+    sources,
+)
 
 
 def create_fastapi(emu: Emulator) -> FastAPI:
@@ -18,7 +26,7 @@ def create_fastapi(emu: Emulator) -> FastAPI:
     )
     app.state.emulator = emu
     install_handlers(app)
-    for module in (auth, services, connectors, sources, flows, hooks):
+    for module in (auth, services, connectors, sources, destinations, flows, hooks):
         app.include_router(module.router)
     return app
 

@@ -1,4 +1,5 @@
-"""The emulator's catalog: connectors and their create-source forms, service types, apps.
+"""The emulator's catalog: connectors and destination types with their create forms, service
+types, apps.
 
 The facts come from `catalog.json`, generated from the published spec by
 `tools/catalog/build.py`; what the spec does not say is DECIDED here.
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 Casing = Literal["camel", "snake"]
 # DECIDED: the one template of every connector (the seed's templateId).
@@ -18,9 +19,9 @@ TEMPLATE = "index"
 # DECIDED: the spec shows the examples "clean" and "incremental"; "upsert" pairs with
 # `useDataddoHash` ("to be used for upsert").
 STORAGE_STRATEGIES = ("clean", "incremental", "upsert")
-# DECIDED: a service type fits a connector when its name, less an auth suffix, is the
-# connector's (`snapchat_static`: snapchat), a prefix of it (`mysql`: mysql_binlog) or ends
-# with it (`aws_mysql`: mysql); where no type fits by name, any type does.
+# DECIDED: a service type fits a connector (or a destination type) when its name, less an auth
+# suffix, is the connector's (`snapchat_static`: snapchat), a prefix of it (`mysql`:
+# mysql_binlog) or ends with it (`aws_mysql`: mysql); where no type fits by name, any type does.
 _AUTH_SUFFIX = re.compile(r"_(static|custom|custom_domain)$")
 
 
@@ -43,14 +44,15 @@ STRATEGY_ALIAS = "strategy"
 
 
 @dataclass(frozen=True)
-class Connector:
-    """One connector: its create-source form, the service types fitting it, its actions."""
+class Form:
+    """A create form: a connector's (a source) or a destination type's; the service types
+    fitting it."""
 
+    kind: ClassVar[str]  # what the form creates an object from, in messages
     id: str
     casing: Casing
     required: frozenset[str]
     fields: Mapping[str, str]  # name -> "string", "integer[]", "object?", "any", ...
-    actions: Mapping[str, tuple[str, ...]]  # action -> the names its body declares
     services: frozenset[str]
 
     @property
@@ -69,8 +71,26 @@ class Connector:
 
 
 @dataclass(frozen=True)
+class Connector(Form):
+    """One connector: its create-source form and its actions."""
+
+    kind: ClassVar[str] = "connector"
+    actions: Mapping[str, tuple[str, ...]]  # action -> the names its body declares
+
+
+@dataclass(frozen=True)
+class Destination(Form):
+    """One destination type: its create form (the spec's `*StorageRequest`, snake_case) and the
+    fields its typed answer (`*Destination`) adds to `Destination`."""
+
+    kind: ClassVar[str] = "destination type"
+    answer: Mapping[str, str]  # name -> type, in the notation of `fields`
+
+
+@dataclass(frozen=True)
 class Catalog:
     connectors: Mapping[str, Connector]
+    destinations: Mapping[str, Destination]
     services: Mapping[str, Mapping[str, bool]]  # type -> {"typed": ..., "oauth": ...}
     apps: tuple[str, ...]
 
@@ -93,11 +113,27 @@ def catalog() -> Catalog:
             required=frozenset(form["required"]),
             fields=form["fields"],
             actions={action: tuple(body) for action, body in form["actions"].items()},
-            services=frozenset(s for s in services if _fits(s, name)) or frozenset(services),
+            services=_fitting(services, name),
         )
         for name, form in data["connectors"].items()
     }
-    return Catalog(connectors, services, tuple(data["apps"]))
+    destinations = {
+        name: Destination(
+            id=name,
+            casing="snake",
+            required=frozenset(form["required"]),
+            fields=form["fields"],
+            answer=form["answer"],
+            services=_fitting(services, name),
+        )
+        for name, form in data["destinations"].items()
+    }
+    return Catalog(connectors, destinations, services, tuple(data["apps"]))
+
+
+def _fitting(services: Mapping[str, Any], form: str) -> frozenset[str]:
+    """The service types fitting a connector or a destination type: by name, else any."""
+    return frozenset(s for s in services if _fits(s, form)) or frozenset(services)
 
 
 def _fits(service: str, connector: str) -> bool:

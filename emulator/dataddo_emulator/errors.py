@@ -39,10 +39,12 @@ def not_found(kind: str, object_id: object) -> ApiError:
     return ApiError(404, f"{kind} {object_id} not found")
 
 
-def in_use(kind: str, object_id: object, users: list[str], user_kind: str) -> ApiError:
-    """The 409 of deleting an object others use (DECIDED), naming each of them."""
-    message = f"{kind} {object_id} is used by {user_kind}s {', '.join(users)}"
-    return ApiError(409, message, {"id": [f"used by {user_kind} {user}" for user in users]})
+def in_use(kind: str, object_id: object, users: Mapping[str, Sequence[str]]) -> ApiError:
+    """The 409 of deleting an object others use (DECIDED), naming each of them (`users`: their
+    ids by kind)."""
+    named = "; ".join(f"{user_kind}s {', '.join(ids)}" for user_kind, ids in users.items())
+    reasons = [f"used by {user_kind} {user}" for user_kind, ids in users.items() for user in ids]
+    return ApiError(409, f"{kind} {object_id} is used by {named}", {"id": reasons})
 
 
 def check_label(value: object) -> str:

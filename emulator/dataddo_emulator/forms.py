@@ -1,4 +1,5 @@
-"""Reading a create-source body against its connector's form (from the generated catalog).
+"""Reading a create-source body against its connector's form, and a storage body against its
+destination type's (both from the generated catalog).
 
 The form's required fields and field types are checked; connector fields the form does not
 name pass through (they are kept as the source's metadata). A form takes its own casing only:
@@ -11,7 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dataddo_emulator.catalog import NAMES, STORAGE_STRATEGIES, STRATEGY_ALIAS, TEMPLATE, Connector
+from dataddo_emulator.catalog import (
+    NAMES,
+    STORAGE_STRATEGIES,
+    STRATEGY_ALIAS,
+    TEMPLATE,
+    Connector,
+    Destination,
+    Form,
+)
 from dataddo_emulator.errors import ApiError, check_label
 from dataddo_emulator.ids import service_id
 from dataddo_emulator.schedule import DEFAULT_SCHEDULE, with_changes
@@ -35,6 +44,14 @@ class SourceForm:
     schedule: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class DestinationForm:
+    """A valid storage form: what was given of the label and the service."""
+
+    label: str | None
+    service_id: int | None  # checked against the customer's services by the caller
+
+
 def read(connector: Connector, body: Mapping[str, Any]) -> SourceForm:
     """The form in `body`, or a 400 listing every problem."""
     names = connector.names
@@ -49,14 +66,13 @@ def read(connector: Connector, body: Mapping[str, Any]) -> SourceForm:
     for name, ours in _foreign_names(connector).items():
         if name in values:
             errors.setdefault(name, []).append(f"not a field of this form; use {ours}")
-    for name in sorted(connector.required - set(values)):
-        errors.setdefault(name, []).append("required")
+    mistyped = _field_errors(connector, values)
+    for name, reasons in mistyped.items():
+        errors.setdefault(name, []).extend(reasons)
     for name, value in values.items():
-        if (reason := _problem(connector, name, value)) is not None:
+        if name not in mistyped and (reason := _value_problem(connector, name, value)) is not None:
             errors.setdefault(name, []).append(reason)
-    if errors:
-        message = "; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items())
-        raise ApiError(400, f"invalid {connector.id} source: {message}", errors)
+    _refuse(f"{connector.id} source", errors)
     return SourceForm(
         label=values.get("label", connector.label),  # DECIDED: else the connector's name
         service_id=service_id(values.get(names.service)) if connector.takes_service else None,
@@ -64,15 +80,54 @@ def read(connector: Connector, body: Mapping[str, Any]) -> SourceForm:
     )
 
 
-def _problem(connector: Connector, name: str, value: Any) -> str | None:
+def read_destination(destination: Destination, body: Mapping[str, Any]) -> DestinationForm:
+    """The storage form in `body` (a create's, or an update's: the same parameters, DECIDED),
+    or a 400 listing every problem. Fields the form does not name pass through."""
+    if "label" in body:
+        check_label(body["label"])
+    errors = _field_errors(destination, body)
+    kind = body.get("type")  # the spec's deprecated discriminator
+    if isinstance(kind, str) and kind != destination.id:
+        errors["type"] = [f"must be {destination.id!r}, the destination's type"]
+    camel = NAMES["camel"].service  # DECIDED: refused, as on the snake_case source forms
+    if camel in body:
+        errors[camel] = [f"not a field of this form; use {destination.names.service}"]
+    _refuse(f"{destination.id} destination", errors)
+    return DestinationForm(body.get("label"), service_id(body.get(destination.names.service)))
+
+
+def _refuse(what: str, errors: Mapping[str, list[str]]) -> None:
+    """The one 400 of an invalid form, naming every problem."""
+    if errors:
+        message = "; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items())
+        raise ApiError(400, f"invalid {what}: {message}", errors)
+
+
+def _field_errors(form: Form, values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Each required field missing, each value not of its declared type (the service id as the
+    form types it); fields the form does not type pass through."""
+    errors = {name: ["required"] for name in sorted(form.required - set(values))}
+    for name, value in values.items():
+        if name == form.names.service and form.takes_service:
+            reason = _service_problem(form, value)
+        else:
+            declared = form.fields.get(name, "any")
+            fits = declared.startswith("any") or typed(declared, value)
+            reason = None if fits else f"must be {_words(declared)}"
+        if reason is not None:
+            errors.setdefault(name, []).append(reason)
+    return errors
+
+
+def _words(declared: str) -> str:
+    return declared.replace("?", " or null").replace("[]", " list")
+
+
+def _value_problem(connector: Connector, name: str, value: Any) -> str | None:
+    """What is wrong with the value of a common field of the right type."""
     names = connector.names
-    if name == names.service and connector.takes_service:
-        return _service_problem(connector, value)
-    declared = connector.fields.get(name)
-    if declared is None or declared.startswith("any"):
+    if connector.fields.get(name, "any").startswith("any"):
         return None  # a field the form does not type: passed through
-    if not _typed(declared, value):
-        return f"must be {declared.replace('?', ' or null').replace('[]', ' list')}"
     if name == names.connector and value != connector.id:
         return f"must be {connector.id!r}, the connector in the path"
     if name == names.template and value != TEMPLATE:
@@ -93,24 +148,25 @@ def _foreign_names(connector: Connector) -> dict[str, str]:
     return {name: ours for name, ours in foreign.items() if name not in connector.fields}
 
 
-def _typed(declared: str, value: Any) -> bool:
+def typed(declared: str, value: Any) -> bool:
+    """Whether `value` is of a type in the catalog's notation (`string`, `integer[]`, `object?`)."""
     kind, nullable = declared.rstrip("?"), declared.endswith("?")
     if value is None:
         return nullable
     if kind.endswith("[]"):
-        return isinstance(value, list) and all(_typed(kind[:-2], item) for item in value)
+        return isinstance(value, list) and all(typed(kind[:-2], item) for item in value)
     numeric = kind in ("integer", "number")
     return isinstance(value, _TYPES[kind]) and not (numeric and isinstance(value, bool))
 
 
-def _service_problem(connector: Connector, value: Any) -> str | None:
+def _service_problem(form: Form, value: Any) -> str | None:
     """The service id: an integer on the snake_case forms; on the camelCase ones the spec's
     string of digits, or an integer as the docs send it. Null where the form allows it."""
     if value is None:
-        nullable = connector.fields.get(connector.names.service, "").endswith("?")
+        nullable = form.fields.get(form.names.service, "").endswith("?")
         return None if nullable else "must be a service id"
-    text_allowed = connector.casing == "camel"  # the spec types `oAuthId` a string
+    text_allowed = form.casing == "camel"  # the spec types `oAuthId` a string
     if (text_allowed or not isinstance(value, str)) and service_id(value) is not None:
         return None
-    shape = "a string of digits or an integer" if connector.casing == "camel" else "an integer"
+    shape = "a string of digits or an integer" if text_allowed else "an integer"
     return f"must be a service id ({shape})"

@@ -1,22 +1,23 @@
 """SQLite persistence: one connection guarded by a lock, WAL, every change committed at once.
 
 Objects are JSON documents keyed by id and customer; the columns beside them are only what is
-queried (owner, the service a source uses, the sources a flow uses).
+queried (owner, the service a source or destination uses, the sources and the destination of a
+flow).
 """
 
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from dataddo_emulator.errors import not_found
+from dataddo_emulator.errors import in_use, not_found
 from dataddo_emulator.ids import is_object_id, service_id
 
 FIRST_SERVICE_ID = 1000
 # DECIDED: a database of another version of this schema is emptied when opened.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # An access token keeps its row until its refresh token expires (`keep_until`): a refresh
 # takes the access token issued with it, even an expired one.
@@ -32,9 +33,16 @@ CREATE TABLE IF NOT EXISTS sources (
     service_id INTEGER REFERENCES services (id), doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sources_customer ON sources (customer_id);
 CREATE INDEX IF NOT EXISTS sources_service ON sources (service_id);
+CREATE TABLE IF NOT EXISTS destinations (
+    id TEXT PRIMARY KEY, customer_id TEXT NOT NULL,
+    service_id INTEGER REFERENCES services (id), doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS destinations_customer ON destinations (customer_id);
+CREATE INDEX IF NOT EXISTS destinations_service ON destinations (service_id);
 CREATE TABLE IF NOT EXISTS flows (
-    id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, doc TEXT NOT NULL);
+    id TEXT PRIMARY KEY, customer_id TEXT NOT NULL,
+    destination_id TEXT REFERENCES destinations (id), doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS flows_customer ON flows (customer_id);
+CREATE INDEX IF NOT EXISTS flows_destination ON flows (destination_id);
 CREATE TABLE IF NOT EXISTS flow_sources (
     flow_id TEXT NOT NULL REFERENCES flows (id) ON DELETE CASCADE,
     source_id TEXT NOT NULL REFERENCES sources (id),
@@ -42,7 +50,14 @@ CREATE TABLE IF NOT EXISTS flow_sources (
 CREATE INDEX IF NOT EXISTS flow_sources_source ON flow_sources (source_id);
 """
 
-_TABLES = ("flow_sources", "flows", "sources", "services", "tokens")  # children first
+_TABLES = (
+    "flow_sources",
+    "flows",
+    "destinations",
+    "sources",
+    "services",
+    "tokens",
+)  # children first
 
 
 class Store:
@@ -109,18 +124,42 @@ def load(text: str) -> dict[str, Any]:
 def owned(db: sqlite3.Connection, table: str, raw_id: object, customer: str | None) -> sqlite3.Row:
     """The row of the object `raw_id` names exactly, if `customer` owns it (any owner when
     None); else 404, as for another customer's object, so that existence is not revealed."""
-    key = _key(table, raw_id)
-    row: sqlite3.Row | None = None
-    if key is not None:
-        sql = f"SELECT * FROM {table} WHERE id = ?"  # table names are constants
-        params: tuple[object, ...] = (key,)
-        if customer is not None:
-            sql += " AND customer_id = ?"
-            params += (customer,)
-        row = db.execute(sql, params).fetchone()
+    row = find(db, table, raw_id, customer)
     if row is None:
         raise not_found(table.removesuffix("s"), raw_id)
     return row
+
+
+def find(
+    db: sqlite3.Connection, table: str, raw_id: object, customer: str | None
+) -> sqlite3.Row | None:
+    """The row of the object `raw_id` names exactly, if `customer` owns it (any owner when
+    None); else None."""
+    key = _key(table, raw_id)
+    if key is None:
+        return None
+    sql = f"SELECT * FROM {table} WHERE id = ?"  # table names are constants
+    params: tuple[object, ...] = (key,)
+    if customer is not None:
+        sql += " AND customer_id = ?"
+        params += (customer,)
+    row: sqlite3.Row | None = db.execute(sql, params).fetchone()
+    return row
+
+
+def delete_unused(
+    db: sqlite3.Connection, table: str, raw_id: object, customer: str, users: Mapping[str, str]
+) -> None:
+    """Delete the customer's object `raw_id` names (else 404) unless something uses it (409
+    naming them): `users` maps each kind of user to the SQL of their ids (the object's id its
+    one parameter)."""
+    row = owned(db, table, raw_id, customer)
+    using = {
+        kind: [str(r[0]) for r in db.execute(sql, (row["id"],))] for kind, sql in users.items()
+    }
+    if any(using.values()):
+        raise in_use(table.removesuffix("s"), row["id"], {k: v for k, v in using.items() if v})
+    db.execute(f"DELETE FROM {table} WHERE id = ?", (row["id"],))  # table names are constants
 
 
 def _key(table: str, raw_id: object) -> object | None:

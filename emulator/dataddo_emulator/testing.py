@@ -12,6 +12,7 @@
         emu.clear_requests()
         emu.in_flight()  # API requests being served now (a delayed one still to be carried out)
         emu.objects()  # {"services": [...], "sources": [...], "flows": [...]}, every customer
+        emu.objects(*ALL_KINDS)  # destinations too (or name the kinds wanted)
         emu.set_faults([{"route": "POST /customer-api/v1/flows", "drop_rate": 1, "times": 1}],
                        seed=7)  # rule fields: docs/design.md, "Emulator test hooks"
         emu.faults()        # the rules, the seed, and each rule's hits
@@ -52,6 +53,10 @@ from dataddo_emulator.routes.deps import API_PREFIX
 STARTUP_TIMEOUT = 30.0
 _STOP_TIMEOUT = 10.0
 _CALL_TIMEOUT = 30.0
+# The kinds of object `objects()` gives unless others are named: those of the first versions, so
+# that `objects() == {"services": [], "sources": [], "flows": []}` keeps its meaning.
+KINDS = ("services", "sources", "flows")
+ALL_KINDS = ("services", "sources", "destinations", "flows")
 
 
 class EmulatorStartError(RuntimeError):
@@ -91,9 +96,10 @@ class RunningEmulator:
     def in_flight(self) -> int:
         return int(self._hook("GET", "in-flight")["requests"])
 
-    def objects(self) -> dict[str, list[dict[str, Any]]]:
+    def objects(self, *kinds: str) -> dict[str, list[dict[str, Any]]]:
+        """Every customer's objects of the `kinds` (default `KINDS`), as the API answers them."""
         found: dict[str, list[dict[str, Any]]] = self._hook("GET", "objects")
-        return found
+        return {kind: found[kind] for kind in kinds or KINDS}
 
     def set_faults(self, rules: Sequence[Mapping[str, Any]], seed: int = 0) -> dict[str, Any]:
         state: dict[str, Any] = self._hook(

@@ -11,6 +11,7 @@ import pytest
 import requests
 import yaml
 
+from dataddo_emulator.catalog import catalog
 from dataddo_emulator.testing import RunningEmulator, running_emulator
 from tests.seed import SNAPCHAT_FIELDS
 
@@ -73,11 +74,28 @@ class Api:
         body = {**SNAPCHAT_FORM, "oAuthId": str(service_id), **fields}
         return str(self.call("POST", "/connectors/snapchat/create-source", json=body)["id"])
 
-    def flow(self, *source_ids: str, app: str | None = "google_data_studio") -> dict[str, Any]:
+    def flow(
+        self,
+        *source_ids: str,
+        app: str | None = "google_data_studio",
+        destination_id: str | None = None,
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {"sources": list(source_ids) or [self.source()], "label": "F"}
         if app is not None:
             body["app"] = app
+        if destination_id is not None:
+            body["destinationId"] = destination_id
         created: dict[str, Any] = self.call("POST", "/flows", json=body)
+        return created
+
+    def destination(
+        self, destination_type: str = "pgsql", service_id: int | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        """A destination of the type (a `pgsql` warehouse by default) on a fitting service."""
+        if service_id is None:
+            service_id = self.service(sorted(catalog().destinations[destination_type].services)[0])
+        body = {"label": "Warehouse", "o_auth_id": service_id, **fields}
+        created: dict[str, Any] = self.call("POST", f"/destinations/{destination_type}", json=body)
         return created
 
 

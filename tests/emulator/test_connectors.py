@@ -13,11 +13,11 @@ CONNECTORS = sorted(catalog().connectors)
 SAMPLES: dict[str, Any] = {"string": "x", "integer": 1, "number": 1.5, "boolean": True}
 
 
-def _sample(declared: str) -> Any:
+def sample(declared: str) -> Any:
     """A value of a field type in the catalog's notation ("string", "integer[]", "object?")."""
     kind = declared.rstrip("?")
     if kind.endswith("[]"):
-        return [_sample(kind[:-2])]
+        return [sample(kind[:-2])]
     return {"object": {}, "array": []}.get(kind, SAMPLES.get(kind, "x"))
 
 
@@ -25,7 +25,7 @@ def minimal_body(connector_id: str, service_id: int | None) -> dict[str, Any]:
     """The required fields of a connector's form, with the service (in the form's casing)."""
     connector = catalog().connectors[connector_id]
     names = connector.names
-    body = {name: _sample(connector.fields.get(name, "any")) for name in connector.required}
+    body = {name: sample(connector.fields.get(name, "any")) for name in connector.required}
     common = {names.connector: connector.id, names.template: TEMPLATE, names.strategy: "clean"}
     body.update({name: value for name, value in common.items() if name in body})
     if "label" in body:

@@ -1,4 +1,5 @@
-"""Flows: both create shapes, apps, read, update, delete, by source."""
+"""Flows: both create shapes, apps, read, update, delete, by source (flows into destinations:
+test_flow_writes.py)."""
 
 import json
 from typing import Any
@@ -125,6 +126,7 @@ def test_update_label_and_sources(api: Api) -> None:
     "body",
     [
         {"app": "google_data_studio"},  # the app cannot change, nor be given again
+        {"destinationId": "0" * 24},  # nor the destination
         {"sources": []},
         {"sources": ["nope"]},
         {"id": "x"},
@@ -140,9 +142,3 @@ def test_delete(api: Api) -> None:
     api.error("GET", f"/flows/{flow['id']}", 404)
     api.error("DELETE", f"/flows/{flow['id']}", 404)
     api.error("PUT", f"/flows/{flow['id']}", 404, json={"label": "x"})
-
-
-def test_an_account_has_no_destinations(api: Api, anonymous: Api) -> None:
-    api.flow()
-    assert api.call("GET", "/destinations") == []
-    anonymous.error("GET", "/destinations", 401)

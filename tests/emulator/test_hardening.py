@@ -44,10 +44,15 @@ def test_service_ids_match_exactly(api: Api) -> None:
 
 
 def test_object_ids_match_exactly(api: Api) -> None:
+    destination_id = api.destination()["id"]
     flow = api.flow()
     source_id = flow["source"][0]["source_id"]
     for change in (str.upper, lambda i: f"{i}%0A", lambda i: f"%20{i}", lambda i: f"0{i}"):
-        for path in (f"/sources/{change(source_id)}", f"/flows/{change(flow['id'])}"):
+        for path in (
+            f"/sources/{change(source_id)}",
+            f"/flows/{change(flow['id'])}",
+            f"/destinations/{change(destination_id)}",
+        ):
             api.error("GET", path, 404)
         api.error("GET", f"/flows/by-source/{change(source_id)}", 404)
     api.error("POST", "/flows", 400, json={"sources": [source_id.upper()]})
@@ -57,6 +62,7 @@ def test_object_ids_match_exactly(api: Api) -> None:
 def test_a_blank_label_is_the_same_400_on_every_create_and_update(api: Api, label: Any) -> None:
     service_id, source_id = api.service(), api.source()
     flow_id = api.flow(source_id)["id"]
+    destination_id = api.destination()["id"]
     attempts = [
         ("POST", "/services", {"serviceName": "s3", "config": {"label": label}}),
         ("POST", "/services", {"service": "s3", "data": {"label": label}}),
@@ -65,11 +71,13 @@ def test_a_blank_label_is_the_same_400_on_every_create_and_update(api: Api, labe
         ("POST", "/connectors/snapchat/create-source", {**SNAPCHAT_FORM, "label": label}),
         ("POST", "/connectors/mysql/create-source", {"label": label}),
         ("POST", "/flows", {"sources": [source_id], "label": label}),
+        ("POST", "/destinations/pgsql", {"label": label}),
     ]
     attempts += [
         ("PUT", f"/services/{service_id}", {"label": label}),
         ("PUT", f"/sources/{source_id}", {"label": label}),
         ("PUT", f"/flows/{flow_id}", {"label": label}),
+        ("PUT", f"/destinations/{destination_id}", {"label": label}),
     ]
     answers = [api.error(method, path, 400, json=body) for method, path, body in attempts]
     assert all(answer == answers[0] for answer in answers), answers
@@ -116,3 +124,15 @@ def test_the_journal_redacts_secrets_in_other_bodies(server: RunningEmulator, ap
         "headers": ["Authorization: ***", "Accept: application/json"],
         "params": [{"name": "Authorization", "value": "***"}, {"name": "q", "value": "v"}],
     }
+
+
+def test_the_journal_redacts_secrets_in_destination_bodies(
+    server: RunningEmulator, api: Api
+) -> None:
+    service_id = api.service("s3", k="v")
+    body = {"label": "Lake", "o_auth_id": service_id, "path": "https://u:pw@x/y", "secretKey": "s"}
+    created = _journaled(server, api, "POST", "/destinations/s3", body)
+    redacted = {**body, "path": "https://u:***@x/y", "secretKey": "***"}
+    assert created == redacted
+    destination_id = api.call("GET", "/destinations")[0]["id"]
+    assert _journaled(server, api, "PUT", f"/destinations/{destination_id}", body) == redacted

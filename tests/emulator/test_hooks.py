@@ -1,15 +1,16 @@
 """The /_emulator test hooks: reset, journal, objects, settings."""
 
-from dataddo_emulator.testing import RunningEmulator
+from dataddo_emulator.testing import ALL_KINDS, RunningEmulator
 from tests.emulator.conftest import Api
 
 
 def test_reset_empties_everything_but_users(server: RunningEmulator, api: Api) -> None:
-    api.flow()
+    api.flow(destination_id=api.destination()["id"])
     server.settings(live_after=9)
     server.set_faults([{"latency_ms": 1}])
     server.reset()
     assert server.objects() == {"services": [], "sources": [], "flows": []}
+    assert server.objects(*ALL_KINDS) == {kind: [] for kind in ALL_KINDS}
     assert server.requests() == []
     assert server.faults()["rules"] == []
     assert server.settings()["live_after"] == 2
@@ -70,13 +71,18 @@ def test_objects_of_every_customer_as_the_api_answers_them(
     server: RunningEmulator, api: Api, other: Api
 ) -> None:
     flow = api.flow()
-    other.service("mysql", host="h", password="p")
+    theirs = other.destination("mysql", other.service("mysql", host="h", password="p"))
     objects = server.objects()
     assert [s["service"] for s in objects["services"]] == ["snapchat_static", "mysql"]
     assert objects["services"][0] == api.call("GET", "/services")[0]
     [source] = objects["sources"]
     assert source == api.call("GET", f"/sources/{source['id']}")
     assert objects["flows"] == [flow]
+    everything = server.objects(*ALL_KINDS)
+    assert everything["destinations"] == other.call("GET", "/destinations")
+    assert [d["id"] for d in everything["destinations"]] == [theirs["id"]]
+    assert everything == {**objects, "destinations": everything["destinations"]}
+    assert server.objects("destinations") == {"destinations": everything["destinations"]}
 
 
 def test_settings(server: RunningEmulator) -> None:

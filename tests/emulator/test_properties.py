@@ -53,10 +53,12 @@ def session(server: RunningEmulator) -> requests.Session:
 def real_ids(api: Api) -> dict[str, str]:
     """Ids of existing objects, by the collection their routes start with."""
     service_id = api.service()
-    flow = api.flow(api.source(service_id))
+    destination_id = api.destination()["id"]
+    flow = api.flow(api.source(service_id), destination_id=destination_id)
     return {
         "services": str(service_id),
         "sources": flow["source"][0]["source_id"],
+        "destinations": destination_id,
         "flows": flow["id"],
         "connectors": "snapchat",
     }

@@ -1,8 +1,9 @@
-"""Flows: sources sent to an app; an app attaches an `api` object (the data endpoint).
+"""Flows: sources sent to an app, which attaches an `api` object (the data endpoint), and/or
+written into a destination, which attaches a `write_action`.
 
 `POST /flows` takes the seed's `{"sources": [id], "app", "label"}` or the spec's shape
-`{"source": [{"source_id"}], ...}`; every answer is the spec's `Flow`. Destinations, which flows
-may write into, are not emulated: `GET /destinations` lists none.
+`{"source": [{"source_id"}], ...}`, and DECIDED `destinationId`; every answer is the spec's
+`Flow`. `PUT /flows/{id}/write/settings` sets how a flow writes (`write_mode`, `unique_columns`).
 """
 
 import json
@@ -18,13 +19,18 @@ from pydantic import BaseModel, ConfigDict
 from dataddo_emulator.catalog import catalog
 from dataddo_emulator.errors import ApiError, bad_request
 from dataddo_emulator.ids import object_id
+from dataddo_emulator.routes import destinations
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu, Labelled
-from dataddo_emulator.store import dump, load, owned, rows
+from dataddo_emulator.store import delete_unused, dump, load, owned, rows
 
 router = APIRouter(prefix=API_PREFIX, tags=["flows"])
 
 # DECIDED: the label of a flow created without one.
 DEFAULT_LABEL = "Flow"
+# DECIDED: how a new flow writes into its destination.
+DEFAULT_WRITE_MODE = "insert"
+# The docs: an upsert needs unique columns.
+UPSERT = "upsert"
 
 
 class FlowSource(BaseModel):
@@ -50,11 +56,23 @@ class UpdateFlow(Labelled):
 
 class CreateFlow(UpdateFlow):
     app: str | None = None
+    # DECIDED: the name (the spec leaves the body untyped; its destination actions say so)
+    destinationId: str | None = None  # noqa: N815
+
+
+class WriteSettings(BaseModel):
+    """The spec's `WriteActionSettingsRequest`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    write_mode: str | None = None
+    unique_columns: list[str] | None = None
 
 
 @router.post("/flows")
 def create(body: CreateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
-    """Create a flow; with an `app` it gets an `api` object."""
+    """Create a flow; with an `app` it gets an `api` object, with a destination a
+    `write_action` (`insert`, no unique columns)."""
     label = body.given_label() or DEFAULT_LABEL
     given = body.source_ids()
     if given is None:
@@ -62,18 +80,15 @@ def create(body: CreateFlow, emu: Emu, customer: Customer) -> dict[str, Any]:
     if body.app is not None and body.app not in catalog().apps:
         apps = ", ".join(catalog().apps)
         raise bad_request("app", f"unknown app {body.app!r}; one of {apps}")
-    return emu.run(_create, customer, given, body.app, label)
+    destination_id = body.destinationId
+    return emu.run(
+        _create, customer, given, app=body.app, label=label, destination_id=destination_id
+    )
 
 
 @router.get("/flows")
 def listing(emu: Emu, customer: Customer) -> list[dict[str, Any]]:
     return emu.run(flows_of, customer)
-
-
-@router.get("/destinations")
-def destinations(_: Customer) -> list[dict[str, Any]]:
-    """DECIDED: no destination can be made here, so an account has none."""
-    return []
 
 
 @router.get("/flows/by-source/{sourceId}")
@@ -95,9 +110,17 @@ def update(id: str, body: UpdateFlow, emu: Emu, customer: Customer) -> dict[str,
     return emu.run(_update, customer, id, body.given_label(), body.source_ids())
 
 
+@router.put("/flows/{id}/write/settings")
+def write_settings(id: str, body: WriteSettings, emu: Emu, customer: Customer) -> dict[str, Any]:
+    """Change the write mode and the unique columns given; DECIDED: answers `{}` (untyped in
+    the spec), the flow's `write_action` shows them."""
+    emu.run(_write_settings, customer, id, body.model_dump(exclude_none=True))
+    return {}
+
+
 @router.delete("/flows/{id}", status_code=204)
 def delete(id: str, emu: Emu, customer: Customer) -> Response:
-    emu.run(_delete, customer, id)
+    emu.run(delete_unused, "flows", id, customer, {})
     return Response(status_code=204)
 
 
@@ -110,21 +133,35 @@ def _create(
     db: sqlite3.Connection,
     customer: str,
     given: tuple[Sequence[str], str],
+    *,
     app: str | None,
     label: str,
+    destination_id: str | None,
 ) -> dict[str, Any]:
     source_ids, field = given
     _check_sources(db, customer, source_ids, field)
+    write = None
+    if destination_id is not None:
+        if destinations.destination_type(db, customer, destination_id) is None:
+            raise bad_request("destinationId", f"unknown destination {destination_id}")
+        write = {
+            "id": object_id(),
+            "destination_id": destination_id,
+            "write_mode": DEFAULT_WRITE_MODE,
+            "unique_columns": [],
+        }
     flow_id = object_id()
     doc = {
         "label": label,
         "sources": list(source_ids),
         "app": app,
         "api_id": object_id() if app else None,
+        "write": write,
         "created": int(time.time()),
     }
     db.execute(
-        "INSERT INTO flows (id, customer_id, doc) VALUES (?, ?, ?)", (flow_id, customer, dump(doc))
+        "INSERT INTO flows (id, customer_id, destination_id, doc) VALUES (?, ?, ?, ?)",
+        (flow_id, customer, destination_id, dump(doc)),
     )
     _link(db, flow_id, source_ids)
     return _flow(flow_id, customer, doc)
@@ -151,9 +188,23 @@ def _update(
     return _flow(row["id"], customer, doc)
 
 
-def _delete(db: sqlite3.Connection, customer: str, flow_id: str) -> None:
+def _write_settings(
+    db: sqlite3.Connection, customer: str, flow_id: str, changes: Mapping[str, Any]
+) -> None:
     row = owned(db, "flows", flow_id, customer)
-    db.execute("DELETE FROM flows WHERE id = ?", (row["id"],))
+    doc = load(row["doc"])
+    if doc["write"] is None:
+        raise bad_request("id", f"flow {flow_id} writes into no destination")
+    kind = destinations.destination_type(db, customer, doc["write"]["destination_id"])
+    modes = destinations.write_modes(str(kind))
+    settings = {**doc["write"], **changes}
+    if settings["write_mode"] not in modes:
+        mode, known = settings["write_mode"], ", ".join(modes)
+        raise bad_request("write_mode", f"unknown write mode {mode!r} for {kind}; one of {known}")
+    if settings["write_mode"] == UPSERT and not settings["unique_columns"]:
+        raise bad_request("unique_columns", "upsert needs the columns that identify a row")
+    doc["write"] = settings
+    db.execute("UPDATE flows SET doc = ? WHERE id = ?", (dump(doc), row["id"]))
 
 
 def _by_source(db: sqlite3.Connection, customer: str, source_id: str) -> list[dict[str, Any]]:
@@ -214,5 +265,21 @@ def _flow(flow_id: str, customer: str, doc: Mapping[str, Any]) -> dict[str, Any]
         "operation": [],
         "rules": [],
         "api": api,
-        "write_action": None,
+        "write_action": _write_action(customer, doc),
+    }
+
+
+def _write_action(customer: str, doc: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A `WriteAction`: the destination written into and how."""
+    write = doc["write"]
+    if write is None:
+        return None
+    return {
+        "id": write["id"],
+        "customer_id": customer,
+        "object_id": write["destination_id"],
+        "object_type": "destination",
+        "type": "write",
+        "write_mode": write["write_mode"],
+        "unique_columns": write["unique_columns"],
     }

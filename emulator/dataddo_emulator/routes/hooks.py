@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dataddo_emulator.errors import ApiError
 from dataddo_emulator.faults import ANY_ROUTE, FaultConfig
 from dataddo_emulator.routekeys import RouteTable
-from dataddo_emulator.routes import flows, services, sources
+from dataddo_emulator.routes import destinations, flows, services, sources
 from dataddo_emulator.routes.deps import API_PREFIX, Emu
 
 router = APIRouter(prefix="/_emulator", tags=["emulator"])
@@ -66,11 +66,12 @@ async def clear_requests(emu: Emu) -> Response:
 
 @router.get("/objects")
 def objects(emu: Emu) -> dict[str, list[dict[str, Any]]]:
-    """Every customer's services, sources and flows (secrets left out)."""
+    """Every customer's services, sources, destinations and flows (secrets left out)."""
     with emu.store.transaction() as db:
         return {
             "services": services.items(db),
             "sources": sources.everyone(db),
+            "destinations": destinations.destinations_of(db),
             "flows": flows.flows_of(db),
         }
 

@@ -14,10 +14,10 @@ from typing import Any
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from dataddo_emulator.catalog import Connector, catalog
-from dataddo_emulator.errors import bad_request, check_label, in_use, not_found
+from dataddo_emulator.catalog import Connector, Form, catalog
+from dataddo_emulator.errors import bad_request, check_label, not_found
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu, Labelled
-from dataddo_emulator.store import dump, load, owned, rows
+from dataddo_emulator.store import delete_unused, dump, find, load, owned, rows
 
 router = APIRouter(prefix=API_PREFIX, tags=["services"])
 
@@ -88,7 +88,7 @@ def update(id: str, body: UpdateService, emu: Emu, customer: Customer) -> dict[s
 
 @router.delete("/services/{id}", status_code=204)
 def delete(id: str, emu: Emu, customer: Customer) -> Response:
-    """Delete a service; 409 while a source uses it."""
+    """Delete a service; 409 while a source or a destination uses it."""
     emu.run(_delete, customer, id)
     return Response(status_code=204)
 
@@ -105,20 +105,18 @@ def items(db: sqlite3.Connection, customer: str | None = None) -> list[dict[str,
     return [_item(row) for row in rows(db, "services", customer)]
 
 
-def fitting(db: sqlite3.Connection, customer: str, service_id: int, connector: Connector) -> int:
-    """`service_id` if it is this customer's service and fits `connector`; else 400."""
-    field = connector.names.service
-    found = db.execute(
-        "SELECT doc FROM services WHERE id = ? AND customer_id = ?", (service_id, customer)
-    ).fetchone()
+def fitting(db: sqlite3.Connection, customer: str, service_id: int, form: Form) -> int:
+    """`service_id` if it is this customer's service and fits `form`; else 400."""
+    field = form.names.service
+    found = find(db, "services", service_id, customer)
     if found is None:
         raise bad_request(field, f"unknown service {service_id}")
     service = load(found["doc"])["service"]
-    if service not in connector.services:
+    if service not in form.services:
         raise bad_request(
             field,
-            f"service {service_id} ({service}) cannot authorize connector {connector.id}; "
-            f"use one of {', '.join(sorted(connector.services))}",
+            f"service {service_id} ({service}) cannot authorize {form.kind} {form.id}; "
+            f"use one of {', '.join(sorted(form.services))}",
         )
     return service_id
 
@@ -184,11 +182,11 @@ def _update(db: sqlite3.Connection, customer: str, raw_id: str, body: UpdateServ
 
 
 def _delete(db: sqlite3.Connection, customer: str, raw_id: str) -> None:
-    row = owned(db, "services", raw_id, customer)
-    users = db.execute("SELECT id FROM sources WHERE service_id = ?", (row["id"],)).fetchall()
-    if users:
-        raise in_use("service", row["id"], [user["id"] for user in users], "source")
-    db.execute("DELETE FROM services WHERE id = ?", (row["id"],))
+    users = {
+        "source": "SELECT id FROM sources WHERE service_id = ?",
+        "destination": "SELECT id FROM destinations WHERE service_id = ?",
+    }
+    delete_unused(db, "services", raw_id, customer, users)
 
 
 def _item(row: sqlite3.Row) -> dict[str, Any]:

@@ -15,13 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dataddo_emulator import forms
 from dataddo_emulator.catalog import TEMPLATE, Connector
-from dataddo_emulator.errors import in_use
 from dataddo_emulator.ids import object_id
 from dataddo_emulator.redaction import without_secrets
 from dataddo_emulator.routes import services
 from dataddo_emulator.routes.deps import API_PREFIX, Customer, Emu, Labelled
 from dataddo_emulator.schedule import with_changes
-from dataddo_emulator.store import dump, load, owned, rows
+from dataddo_emulator.store import delete_unused, dump, load, owned, rows
 
 router = APIRouter(prefix=API_PREFIX, tags=["sources"])
 
@@ -172,12 +171,8 @@ def _update(
 
 
 def _delete(db: sqlite3.Connection, customer: str, source_id: str) -> None:
-    owned(db, "sources", source_id, customer)
-    users = db.execute("SELECT flow_id FROM flow_sources WHERE source_id = ?", (source_id,))
-    flows = [user["flow_id"] for user in users]
-    if flows:
-        raise in_use("source", source_id, flows, "flow")
-    db.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+    users = {"flow": "SELECT flow_id FROM flow_sources WHERE source_id = ?"}
+    delete_unused(db, "sources", source_id, customer, users)
 
 
 def _set_schedule(
