@@ -2,6 +2,7 @@
 
     python -m benchmarks                         # the full run (what `make bench` does)
     python -m benchmarks --chains 1,10 --reps 1  # a quick look
+    python -m benchmarks --variants native       # the native provider (and its floor) only
     python -m benchmarks --render                # redraw the page from the JSON (no run)
 
 The engine comes from PULUMI_DATADDO_ENGINE_BIN (set by `make bench`) or
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import report, suite, summary
+from benchmarks.runner import FLOOR_OF
 from tests.e2e.harness import REPO
 
 RESULTS = REPO / "benchmarks" / "results" / "latest.json"
@@ -37,12 +39,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--reps",
         type=int,
-        help="lifecycles per scenario for every size (default: 5 for N <= 10, 3 above)",
+        help="lifecycles per scenario for every size (default: 3 for N <= 10, 2 above)",
     )
     parser.add_argument(
         "--skip-checkpoints-at",
         type=numbers,
-        help="sizes also run with PULUMI_SKIP_CHECKPOINTS=true (default 100; 0 for none)",
+        help="sizes also run with PULUMI_SKIP_CHECKPOINTS=true (default none)",
+    )
+    parser.add_argument(
+        "--variants",
+        type=lambda text: [part for part in text.split(",") if part],
+        help=f"providers measured, each beside its floor (default {','.join(FLOOR_OF)})",
+    )
+    parser.add_argument(
+        "--parallel",
+        type=int,
+        help=f"the engine's --parallel for every command (default {suite.Plan.parallel}; "
+        "0: the CLI's default)",
     )
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default {RESULTS}")
     parser.add_argument("--doc", type=Path, default=DOC, help=f"default {DOC}")
@@ -57,7 +70,12 @@ def plan_of(args: argparse.Namespace) -> suite.Plan:
     latencies = [float(ms) for ms in args.latencies] if args.latencies else default.latencies_ms
     skips = args.skip_checkpoints_at
     return suite.Plan(
-        chains, latencies, reps, default.skip_checkpoints_at if skips is None else skips
+        chains,
+        latencies,
+        reps,
+        default.skip_checkpoints_at if skips is None else skips,
+        args.variants or default.variants,
+        default.parallel if args.parallel is None else args.parallel,
     )
 
 

@@ -1,10 +1,12 @@
 """The ideal API time of an operation: the least time its calls need at a given latency.
 
 The model (docs/benchmarks.md, "Ideal API time"): every call costs the injected latency and
-nothing else; one resource operation makes its calls one after another; the provider process
-runs at most `WORKERS` resource operations at once (the Python dynamic provider's gRPC server
-has 4 threads); an operation starts only after the ones it depends on have finished; logins
-come first, one after another. The schedule is a list schedule that always starts the ready
+nothing else; one resource operation makes its calls one after another; at most so many
+resource operations run at once: `WORKERS` in the dynamic provider process (the Python dynamic
+provider's gRPC server has 4 threads), the engine's `--parallel` for the native provider (its
+own pool is larger); an operation starts only after the ones it depends on have finished;
+logins come first, one after another. With enough workers the makespan is the critical path:
+the longest chain of calls. The schedule is a list schedule that always starts the ready
 operation with the longest chain of work left behind it: no worker idles while an operation is
 ready, and no barrier separates the dependency levels (as waves would). For the benchmark's
 identical chains it meets the lower bound max(one chain's calls, ceil(all calls / 4)) up to
@@ -17,6 +19,8 @@ import heapq
 from collections.abc import Mapping, Sequence
 
 WORKERS = 4
+# The CLI's `--parallel` when none is given.
+DEFAULT_PARALLEL = 8
 # The order in which an operation walks each chain; None: the resources are independent.
 CHAIN_ORDER: Mapping[str, tuple[str, ...] | None] = {
     "up": ("Service", "Source", "Flow"),  # a Source needs its Service's id, a Flow its Source's
@@ -62,8 +66,18 @@ def ideal_seconds(
     auth_calls: int,
     chains: int,
     latency_ms: float,
+    *,
+    workers: int = WORKERS,
 ) -> float:
-    """The ideal API time of `operation` over `chains` chains, from the calls it made."""
+    """The ideal API time of `operation` over `chains` chains, from the calls it made, with at
+    most `workers` resource operations at once."""
     per_resource = {kind: calls / chains for kind, calls in calls_by_kind.items() if chains}
-    work = makespan(chains_of(operation, per_resource, chains)) + auth_calls
+    work = makespan(chains_of(operation, per_resource, chains), workers) + auth_calls
     return round(work * latency_ms / 1000, 3)
+
+
+def workers_of(native: bool, parallel: int | None) -> int:
+    """Resource operations at once: the dynamic provider's 4 threads at most; for the native
+    provider, as many as the engine runs (`--parallel`, the CLI's default 8)."""
+    engine = parallel or DEFAULT_PARALLEL
+    return engine if native else min(WORKERS, engine)

@@ -3,8 +3,9 @@
 No dependency: a thread walks this process's descendants every `interval` seconds and keeps,
 per process, the last `VmHWM` (the kernel's own peak resident set, so a peak between two samples
 is not missed) and user+system CPU time. Each process is given a role by its command line: the
-`engine` (the `pulumi` CLI), the `provider` (`python -m pulumi.dynamic`, our code) and the
-`program` (the language host and the Pulumi program). CPU used in the last interval before a
+`engine` (the `pulumi` CLI), the `provider` (`python -m pulumi.dynamic`, or a native plugin
+directory run by Python: our code) and the `program` (the language host and the Pulumi
+program). CPU used in the last interval before a
 process exits is not seen, so CPU seconds are a slight underestimate.
 """
 
@@ -20,6 +21,8 @@ from types import TracebackType
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK")
 ROLES = ("engine", "provider", "program")
+# Native plugins run as `python DIR ENGINE`: the plugin directories of ours and its floor.
+PLUGIN_DIRECTORIES = ("plugin", "native-floor-plugin")
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,9 @@ def role_of(argv: list[str]) -> str | None:
     """The role of a process with this command line, None for the ones not reported."""
     if not argv:
         return None
-    if "pulumi.dynamic" in argv:
-        return "provider"
     names = [os.path.basename(arg) for arg in argv[:2]]
+    if "pulumi.dynamic" in argv or any(name in PLUGIN_DIRECTORIES for name in names):
+        return "provider"
     if names[0] == "pulumi":
         return "engine"
     if any(name.startswith("pulumi-language-python") for name in names):

@@ -1,8 +1,10 @@
 """The benchmark's Pulumi program: `bench:chains` chains Service -> Source -> Flow.
 
-Stack config `bench:provider` picks the resources: `dataddo` (the real providers, which read
-`dataddo:*` config) or `floor` (the no-op providers of `benchmarks.floor`). Both build the same
-graph from the same arguments: each Source takes its Service's id, each Flow its Source's id.
+Stack config `bench:provider` picks the resources: `dataddo` (the real dynamic providers, which
+read `dataddo:*` config), `floor` (the no-op dynamic providers of `benchmarks.floor`), `native`
+(the native provider, `pulumi_dataddo.native`) or `native-floor` (its no-op twin,
+`benchmarks.native_floor`). All build the same graph from the same arguments: each Source takes
+its Service's id, each Flow its Source's id.
 The project's `__main__.py` is `PROGRAM` below; `benchmarks` must be on PYTHONPATH.
 """
 
@@ -14,7 +16,8 @@ from typing import Any
 import pulumi
 
 import pulumi_dataddo as dataddo
-from benchmarks import floor
+from benchmarks import floor, native_floor
+from pulumi_dataddo import native
 
 PROGRAM = "from benchmarks.program import main\n\nmain()\n"
 
@@ -75,6 +78,16 @@ KINDS: Mapping[str, tuple[Make, Make, Make]] = {
         lambda name, args: floor.Service(name, **args),
         lambda name, args: floor.Source(name, **args),
         lambda name, args: floor.Flow(name, **args),
+    ),
+    "native": (
+        lambda name, args: native.Service(name, **args),
+        lambda name, args: native.Source(name, **args),
+        lambda name, args: native.Flow(name, **args),
+    ),
+    "native-floor": (
+        lambda name, args: native_floor.Service(name, **args),
+        lambda name, args: native_floor.Source(name, **args),
+        lambda name, args: native_floor.Flow(name, **args),
     ),
 }
 

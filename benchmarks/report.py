@@ -53,7 +53,8 @@ def header(results: Mapping[str, Any]) -> str:
             f"Python {meta['python']}) on {meta['cpus']} CPUs shared with other work "
             f"(load average at the end: {', '.join(map(str, meta['load_average']))}). "
             f"The run took {meta['duration_s'] / 60:.1f} minutes. Lifecycles per scenario: {reps}; "
-            "times are the median (min-max) over them. Method and findings: below the tables.",
+            "times are the median (min-max) over them. Every command ran with "
+            f"`--parallel {meta.get('parallel') or 8}`. Method and findings: below the tables.",
         ]
     )
 
@@ -65,6 +66,7 @@ def targets(verdicts: Sequence[Mapping[str, Any]]) -> str:
 
 def times(rows: Sequence[Mapping[str, Any]], title: str) -> str:
     head = (
+        "provider",
         "N",
         "latency",
         "operation",
@@ -82,6 +84,7 @@ def times(rows: Sequence[Mapping[str, Any]], title: str) -> str:
     )
     lines = [
         (
+            r.get("variant", "dataddo"),
             r["chains"],
             f"{r['latency_ms']:g} ms",
             OPERATION_NAMES[r["operation"]],
@@ -100,6 +103,53 @@ def times(rows: Sequence[Mapping[str, Any]], title: str) -> str:
         for r in rows
     ]
     return f"{title}\n\n" + table(head, lines)
+
+
+def side_by_side(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The dynamic and the native provider's times for the same size, latency and operation."""
+    by_key: dict[tuple[int, float, str], dict[str, Mapping[str, Any]]] = {}
+    for r in rows:
+        key = (r["chains"], r["latency_ms"], r["operation"])
+        by_key.setdefault(key, {})[r.get("variant", "dataddo")] = r
+    head = (
+        "N",
+        "latency",
+        "operation",
+        "dynamic, s",
+        "native, s",
+        "native / dynamic",
+        "floors, s (dynamic / native)",
+        "ideal API, s (dynamic: 4 workers / native: critical path)",
+        "ours / (floor + ideal) (dynamic / native)",
+    )
+    lines = [
+        _pair(chains, latency, operation, pair["dataddo"], pair["native"])
+        for (chains, latency, operation), pair in by_key.items()
+        if {"dataddo", "native"} <= pair.keys()
+    ]
+    return "## Dynamic and native side by side\n\n" + table(head, lines)
+
+
+def _pair(
+    chains: int,
+    latency: float,
+    operation: str,
+    dynamic: Mapping[str, Any],
+    native: Mapping[str, Any],
+) -> tuple[object, ...]:
+    wall = (dynamic["wall_s"]["median"], native["wall_s"]["median"])
+    floors = (dynamic["floor_s"]["median"], native["floor_s"]["median"])
+    return (
+        chains,
+        f"{latency:g} ms",
+        OPERATION_NAMES[operation],
+        f"{wall[0]:.2f}",
+        f"{wall[1]:.2f}",
+        f"{wall[1] / wall[0]:.2f}",
+        f"{floors[0]:.2f} / {floors[1]:.2f}",
+        f"{dynamic['ideal_s']:.2f} / {native['ideal_s']:.2f}",
+        f"{dynamic['ratio']:.2f} / {native['ratio']:.2f}",
+    )
 
 
 def routes(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -158,6 +208,7 @@ def render(results: Mapping[str, Any]) -> str:
     sections = [
         header(results),
         targets(summary.targets(rows, results["state"])),
+        side_by_side(default),
         times(default, "## Wall time, calls, memory, CPU"),
         routes(default),
         state(results["state"]),

@@ -20,11 +20,19 @@ from typing import Any
 from benchmarks import journal, procs
 from benchmarks.program import PROGRAM
 from dataddo_emulator.testing import RunningEmulator
-from tests.e2e.harness import REPO, Project
+from tests.e2e.harness import PLUGIN, REPO, Project
 
 BENCH_EMAIL = "bench@example.com"
 BENCH_PASSWORD = "bench-login-pw-4Kd9"
 FLOOR, DATADDO = "floor", "dataddo"
+NATIVE_FLOOR, NATIVE = "native-floor", "native"
+# Each provider beside the floor it is measured against.
+FLOOR_OF = {DATADDO: FLOOR, NATIVE: NATIVE_FLOOR}
+# The plugin directories a variant's project points at.
+PLUGINS: dict[str, dict[str, Path]] = {
+    NATIVE: {"dataddo": PLUGIN},
+    NATIVE_FLOOR: {"benchfloor": REPO / "benchmarks" / "native-floor-plugin"},
+}
 
 # (name, CLI arguments); `--expect-no-changes` makes a perpetual diff fail the benchmark.
 OPERATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -45,14 +53,21 @@ class Scenario:
     """What runs: which providers, how many chains, how slow the API is, and whether the engine
     skips its intermediate checkpoints (`PULUMI_SKIP_CHECKPOINTS`, see docs/benchmarks.md)."""
 
-    variant: str  # DATADDO or FLOOR
+    variant: str  # DATADDO, FLOOR, NATIVE or NATIVE_FLOOR
     chains: int
     latency_ms: float = 0.0
     skip_checkpoints: bool = False
+    # The engine's `--parallel` (None: the CLI's default, 8).
+    parallel: int | None = None
 
     def label(self) -> str:
         skip = ", checkpoints skipped" if self.skip_checkpoints else ""
-        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms{skip}"
+        parallel = f" --parallel {self.parallel}" if self.parallel else ""
+        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms{parallel}{skip}"
+
+    def arguments(self, args: tuple[str, ...]) -> tuple[str, ...]:
+        """A command's arguments with the scenario's `--parallel`."""
+        return (*args, "--parallel", str(self.parallel)) if self.parallel else args
 
 
 def tail(text: str | None, lines: int = 30) -> str:
@@ -79,7 +94,8 @@ class Runner:
             env = {"PYTHONPATH": path}
             if scenario.skip_checkpoints:
                 env["PULUMI_SKIP_CHECKPOINTS"] = "true"
-            project = Project(root, PROGRAM, env=env, name="bench")
+            plugins = PLUGINS.get(variant)
+            project = Project(root, PROGRAM, env=env, name="bench", plugins=plugins)
             project.set_config({"bench:chains": str(chains), "bench:provider": variant})
             project.set_config({"dataddo:baseUrl": self.emulator.url, "dataddo:email": BENCH_EMAIL})
             project.set_config({"dataddo:password": BENCH_PASSWORD}, secret=True)
@@ -111,7 +127,7 @@ class Runner:
         with procs.ProcessSampler() as sampler:
             started = time.perf_counter()
             try:
-                project.cli(*args, "--non-interactive")
+                project.cli(*scenario.arguments(args), "--non-interactive")
             except subprocess.CalledProcessError as exc:
                 raise BenchmarkError(
                     f"{scenario.label()}: `pulumi {' '.join(args)}` failed:\n"
@@ -125,6 +141,7 @@ class Runner:
             "chains": scenario.chains,
             "latency_ms": scenario.latency_ms,
             "skip_checkpoints": scenario.skip_checkpoints,
+            "parallel": scenario.parallel,
             "operation": operation,
             "wall_s": round(wall, 3),
             "calls": calls.by_route,
@@ -137,7 +154,7 @@ class Runner:
 
     def check(self, scenario: Scenario, operation: str) -> None:
         """The account holds what the operation should have left (real providers only)."""
-        if scenario.variant != DATADDO or operation not in ("up", "destroy"):
+        if scenario.variant not in FLOOR_OF or operation not in ("up", "destroy"):
             return
         expected = scenario.chains if operation == "up" else 0
         objects = self.emulator.objects()

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from statistics import mean
 from typing import Any
 
-DYNAMIC = "pulumi-python:dynamic"
+# The resources measured: the dynamic providers' and the native ones' (`<package>:index:<Kind>`).
+MEASURED = ("pulumi-python:dynamic", "dataddo:index:", "benchfloor:index:")
 PROVIDER_KEY = "__provider"
 # Overhead parts: name -> the entry's keys that make it up.
 PARTS = {
@@ -61,15 +62,16 @@ def breakdown(resource: Mapping[str, Any]) -> dict[str, int]:
 
 
 def kind(resource: Mapping[str, Any]) -> str:
-    """Service, Source or Flow (the last part of the dynamic resource's type)."""
+    """Service, Source or Flow (the last part of the resource's type)."""
     return str(resource["type"]).rsplit(":", 1)[-1]
 
 
 def per_kind(resources: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, float]]:
-    """Mean bytes per resource of each kind (dynamic resources only), with their count."""
+    """Mean bytes per resource of each kind (Dataddo resources and their floors' only), with
+    their count."""
     entries: dict[str, list[dict[str, int]]] = defaultdict(list)
     for resource in resources:
-        if str(resource.get("type", "")).startswith(DYNAMIC):
+        if str(resource.get("type", "")).startswith(MEASURED):
             entries[kind(resource)].append(breakdown(resource))
     return {
         name: {"count": len(rows)}
@@ -79,7 +81,7 @@ def per_kind(resources: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, floa
 
 
 def summary(export: Mapping[str, Any]) -> dict[str, Any]:
-    """Per-kind sizes and the whole checkpoint's size per dynamic resource."""
+    """Per-kind sizes and the whole checkpoint's size per measured resource."""
     resources = export["deployment"].get("resources", [])
     kinds = per_kind(resources)
     count = sum(int(row["count"]) for row in kinds.values())

@@ -1,8 +1,9 @@
 """The whole benchmark: every size, latency and repetition, baselines interleaved.
 
-For each size N, every repetition runs the floor, then the real providers at each latency, one
-lifecycle each, before the next repetition starts: load from other work on the machine then
-falls on the baseline and on the measurement alike, and ratios between them hold.
+For each size N, every repetition runs, for each provider (dynamic and native), its floor and
+then the provider at each latency, one lifecycle each, before the next repetition starts: load
+from other work on the machine then falls on the baselines and on the measurements alike, and
+ratios between them hold.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ from typing import Any
 
 from benchmarks import state
 from benchmarks.ideal import WORKERS
-from benchmarks.runner import BENCH_EMAIL, BENCH_PASSWORD, DATADDO, FLOOR, Runner, Scenario
+from benchmarks.runner import (
+    BENCH_EMAIL,
+    BENCH_PASSWORD,
+    DATADDO,
+    FLOOR_OF,
+    NATIVE,
+    Runner,
+    Scenario,
+)
 from dataddo_emulator.testing import running_emulator
 from tests.e2e.harness import REPO, Project, engine_bin
 
@@ -30,27 +39,36 @@ Log = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Plan:
-    """What to run; `repetitions` maps a size to its number of lifecycles per scenario, and the
-    sizes in `skip_checkpoints_at` run a second time with the engine's checkpoints skipped."""
+    """What to run; `repetitions` maps a size to its number of lifecycles per scenario, the
+    sizes in `skip_checkpoints_at` run a second time with the engine's checkpoints skipped, and
+    every command runs with `--parallel parallel` (0: the CLI's default, 8)."""
 
-    chains: Sequence[int] = (1, 10, 50, 100)
-    latencies_ms: Sequence[float] = (0.0, 50.0)
+    chains: Sequence[int] = (10, 100)
+    latencies_ms: Sequence[float] = (0.0, 50.0, 250.0)
     repetitions: Mapping[int, int] = field(default_factory=dict)
-    skip_checkpoints_at: Sequence[int] = (100,)
+    skip_checkpoints_at: Sequence[int] = ()
+    # The providers measured, each beside its floor (runner.FLOOR_OF).
+    variants: Sequence[str] = (DATADDO, NATIVE)
+    # High enough that the engine runs every ready resource at once: the native provider then
+    # waits for the API's critical path, the dynamic ones still for their 4 threads.
+    parallel: int = 128
 
     def reps(self, chains: int) -> int:
-        """Lifecycles per scenario: as given, else 5 up to 10 chains and 3 above (a lifecycle
-        of 100 chains takes about a minute, the whole default plan about 20 minutes)."""
-        return self.repetitions.get(chains, 5 if chains <= 10 else 3)
+        """Lifecycles per scenario: as given, else 3 up to 10 chains and 2 above (a lifecycle
+        of 100 chains takes about a minute, the whole default plan about 40 minutes)."""
+        return self.repetitions.get(chains, 3 if chains <= 10 else 2)
 
     def scenarios(self, chains: int) -> list[Scenario]:
-        """The floor (which makes no calls, so one latency serves all) and the real providers."""
+        """Each variant's floor (which makes no calls, so one latency serves all) and then the
+        provider at each latency."""
         skips = [False, True] if chains in self.skip_checkpoints_at else [False]
+        parallel = self.parallel or None
         return [
             scenario
             for skip in skips
-            for scenario in [Scenario(FLOOR, chains, 0.0, skip)]
-            + [Scenario(DATADDO, chains, latency, skip) for latency in self.latencies_ms]
+            for variant in self.variants
+            for scenario in [Scenario(FLOOR_OF[variant], chains, 0.0, skip, parallel)]
+            + [Scenario(variant, chains, ms, skip, parallel) for ms in self.latencies_ms]
         ]
 
 
@@ -136,4 +154,6 @@ def meta(plan: Plan, duration_s: float) -> dict[str, Any]:
         "latencies_ms": list(plan.latencies_ms),
         "repetitions": {str(n): plan.reps(n) for n in plan.chains},
         "skip_checkpoints_at": list(plan.skip_checkpoints_at),
+        "variants": list(plan.variants),
+        "parallel": plan.parallel,
     }

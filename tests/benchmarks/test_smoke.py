@@ -12,11 +12,12 @@ import pytest
 
 from benchmarks import report, suite, summary
 from benchmarks.__main__ import write
-from benchmarks.runner import DATADDO, FLOOR, OPERATIONS
+from benchmarks.runner import FLOOR_OF, OPERATIONS
 
 pytestmark = pytest.mark.e2e
 
 OPERATION_NAMES = [name for name, _ in OPERATIONS]
+VARIANTS = {*FLOOR_OF, *FLOOR_OF.values()}  # both providers and their floors
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +25,10 @@ def results() -> dict[str, Any]:
     return suite.run(suite.Plan(chains=(1,), latencies_ms=(0.0,), repetitions={1: 1}))
 
 
-def test_every_operation_is_measured_for_both_variants(results: dict[str, Any]) -> None:
+def test_every_operation_is_measured_for_every_variant(results: dict[str, Any]) -> None:
     measurements = results["measurements"]
     seen = {(m["variant"], m["operation"]) for m in measurements}
-    assert seen == {(v, op) for v in (DATADDO, FLOOR) for op in OPERATION_NAMES}
+    assert seen == {(v, op) for v in VARIANTS for op in OPERATION_NAMES}
     for m in measurements:
         assert m["wall_s"] > 0
         assert m["failed_calls"] == 0
@@ -37,27 +38,35 @@ def test_every_operation_is_measured_for_both_variants(results: dict[str, Any]) 
 
 
 def test_call_counts(results: dict[str, Any]) -> None:
-    rows = {r["operation"]: r for r in summary.rows(results["measurements"])}
-    assert list(rows) == OPERATION_NAMES
-    assert rows["preview-fresh"]["calls"] == {}
-    assert rows["preview-unchanged"]["calls"] == {}
-    assert rows["preview-unchanged"]["auth_calls"] == 0
-    assert rows["refresh"]["calls"] == {
-        "GET /flows/{id}": 1,
-        "GET /services/{id}": 1,
-        "GET /sources/{id}": 1,
-    }
-    assert rows["destroy"]["calls_by_kind_per_resource"] == {"Flow": 1, "Source": 1, "Service": 1}
-    create = rows["up"]["calls_by_kind_per_resource"]
-    assert (create["Service"], create["Flow"]) == (1, 1)
-    assert create["Source"] <= 2
-    floor = [m for m in results["measurements"] if m["variant"] == FLOOR]
-    assert all(m["calls"] == {} and m["auth_calls"] == 0 for m in floor)
+    rows = summary.rows(results["measurements"])
+    assert [(r["variant"], r["operation"]) for r in rows] == [
+        (variant, operation) for operation in OPERATION_NAMES for variant in FLOOR_OF
+    ]
+    for variant in FLOOR_OF:  # the same logic behind both: the same calls
+        by_op = {r["operation"]: r for r in rows if r["variant"] == variant}
+        assert by_op["preview-fresh"]["calls"] == {}
+        assert by_op["preview-unchanged"]["calls"] == {}
+        assert by_op["preview-unchanged"]["auth_calls"] == 0
+        assert by_op["refresh"]["calls"] == {
+            "GET /flows/{id}": 1,
+            "GET /services": 1,  # the spec types the list, not the detail
+            "GET /sources/{id}": 1,
+            "GET /sources/{id}/extraction/schedule": 1,  # a declared schedule
+        }
+        assert by_op["destroy"]["calls_by_kind_per_resource"] == {
+            "Flow": 1,
+            "Source": 1,
+            "Service": 1,
+        }
+        create = by_op["up"]["calls_by_kind_per_resource"]
+        assert (create["Service"], create["Source"], create["Flow"]) == (2, 2, 2)  # listings
+    floors = [m for m in results["measurements"] if m["variant"] in FLOOR_OF.values()]
+    assert all(m["calls"] == {} and m["auth_calls"] == 0 for m in floors)
 
 
 def test_state_sizes(results: dict[str, Any]) -> None:
     sizes = {row["variant"]: row for row in results["state"]}
-    assert set(sizes) == {DATADDO, FLOOR}
+    assert set(sizes) == VARIANTS
     for row in sizes.values():
         assert set(row["kinds"]) == {"Service", "Source", "Flow"}
         for kind in row["kinds"].values():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator, running_emulator
-from tests.e2e.harness import Project
+from tests.e2e.harness import PLUGIN, Project
 
 USER_EMAIL = "e2e@example.com"
 USER_PASSWORD = "e2e-login-pw-5Qx8"  # a secret the tests search for in every output
@@ -42,7 +42,8 @@ def dataddo_project(
 ) -> Project:
     """A project whose stack config points the provider at the emulator (password secret);
     `native`: with the native provider's plugin."""
-    project = Project(tmp_path, program, name=name, native=native)
+    plugins = {"dataddo": PLUGIN} if native else None
+    project = Project(tmp_path, program, name=name, plugins=plugins)
     project.set_config({"dataddo:baseUrl": emulator.url, "dataddo:email": email})
     project.set_config({"dataddo:password": password}, secret=True)
     return project

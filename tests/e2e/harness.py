@@ -108,14 +108,15 @@ class Project:
         env: Mapping[str, str] | None = None,
         name: str = "e2e",
         stack: str = "test",
-        native: bool = False,
+        plugins: Mapping[str, Path] | None = None,
     ) -> None:
         self.dir = root / name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.write_program(program)
         settings: dict[str, Any] = {"name": name, "runtime": self.runtime()}
-        if native:  # the native provider, from the repository's plugin directory
-            settings["plugins"] = {"providers": [{"name": "dataddo", "path": str(PLUGIN)}]}
+        if plugins:  # provider plugins by name: their plugin directories
+            providers = [{"name": name, "path": str(path)} for name, path in plugins.items()]
+            settings["plugins"] = {"providers": providers}
         (self.dir / "Pulumi.yaml").write_text(json.dumps(settings))
         self.env = {
             "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",

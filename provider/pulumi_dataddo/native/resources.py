@@ -37,6 +37,8 @@ class NativeResource(pulumi.CustomResource):
     """A Dataddo resource served by the native provider."""
 
     _logic: ClassVar[ResourceLogic]
+    # The provider package that serves it (another one only for the benchmark's floor).
+    _package: ClassVar[str] = schema.NAME
 
     def _declare(
         self, resource_name: str, opts: pulumi.ResourceOptions | None, **args: Any
@@ -46,7 +48,7 @@ class NativeResource(pulumi.CustomResource):
             args["adopt_id"] = adoption.requested(spec.name, resource_name, args["adopt_id"])
         props = properties(self._logic, args)
         wire = {f.camel: _converted(f, props[f.name], to_wire=True) for f in spec.fields}
-        super().__init__(schema.token(spec.name), resource_name, wire, opts)
+        super().__init__(f"{self._package}:index:{spec.name}", resource_name, wire, opts)
         for field in spec.fields:  # the SDK named the outputs as they were sent
             value = self.__dict__[field.camel]
             setattr(self, field.name, _converted(field, value, to_wire=False))
