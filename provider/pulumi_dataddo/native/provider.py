@@ -102,12 +102,9 @@ class DataddoProvider(rpc.Provider):
         return rpc.GetSchemaResponse(json.dumps(schema.generate()))
 
     async def configure(self, request: rpc.ConfigureRequest) -> rpc.ConfigureResponse:
-        def lookup(key: str) -> str | None:
-            name = key.split(":", 1)[1]
-            found = request.args.get(name)
-            return _config_value(found) if found is not None else request.variables.get(key)
-
-        settings.configure_stack(lookup)
+        # The provider's inputs (a default provider's: the stack's `dataddo:*` config) by
+        # their schema names (`baseUrl`); settings name them `dataddo:baseUrl`.
+        settings.configure_stack(lambda key: _config_value(request.args.get(key.split(":", 1)[1])))
         with reported("dataddo", "configuring"):
             self._pool = self._workers()  # unusable settings fail here, before any API call
         return rpc.ConfigureResponse(accept_secrets=True, supports_preview=True)

@@ -141,3 +141,10 @@ def test_create_import_invoke_and_failures(
     assert details.startswith(f"deleting service {service_id}: service {service_id} is still in")
     assert "\n" not in details
     assert "File " not in details
+
+    # Refresh of what is gone: no id, so the engine drops it from the state.
+    source = plain(read.properties)
+    stub.Delete(provider_pb2.DeleteRequest(id=source_id, urn=urn, properties=struct(source)))
+    gone = stub.Read(provider_pb2.ReadRequest(id=source_id, urn=urn, properties=struct(source)))
+    assert gone.id == ""
+    assert emu.objects()["sources"] == []
