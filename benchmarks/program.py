@@ -66,29 +66,21 @@ def flow_args(index: int, source_id: pulumi.Input[str]) -> Args:
     return {"sources": [source_id], "app": "google_data_studio", "label": f"Flow {index}"}
 
 
-# (Service, Source, Flow) constructors of each kind, all taking (name, arguments).
+def constructors(module: Any) -> tuple[Make, Make, Make]:
+    """The (Service, Source, Flow) constructors of a module's classes, taking (name, arguments);
+    all are called the same way, so that every kind records stack traces of the same depth."""
+    return (
+        lambda name, args: module.Service(name, **args),
+        lambda name, args: module.Source(name, **args),
+        lambda name, args: module.Flow(name, **args),
+    )
+
+
 KINDS: Mapping[str, tuple[Make, Make, Make]] = {
-    "dataddo": (
-        lambda name, args: dataddo.Service(name, **args),
-        lambda name, args: dataddo.Source(name, **args),
-        lambda name, args: dataddo.Flow(name, **args),
-    ),
-    # Called the same way, so that both record stack traces of the same depth in state.
-    "floor": (
-        lambda name, args: floor.Service(name, **args),
-        lambda name, args: floor.Source(name, **args),
-        lambda name, args: floor.Flow(name, **args),
-    ),
-    "native": (
-        lambda name, args: native.Service(name, **args),
-        lambda name, args: native.Source(name, **args),
-        lambda name, args: native.Flow(name, **args),
-    ),
-    "native-floor": (
-        lambda name, args: native_floor.Service(name, **args),
-        lambda name, args: native_floor.Source(name, **args),
-        lambda name, args: native_floor.Flow(name, **args),
-    ),
+    "dataddo": constructors(dataddo),
+    "floor": constructors(floor),
+    "native": constructors(native),
+    "native-floor": constructors(native_floor),
 }
 
 

@@ -19,6 +19,7 @@ from pulumi_dataddo.native import migrate
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import PLUGIN, REPO, CliError, Project, YamlProject, engine_bin
+from tests.e2e.test_examples import converges_and_destroys
 from tests.e2e.test_lifecycle import PROGRAM as CHAIN
 from tests.e2e.test_seed_stack import ACCOUNT, ORGANIZATION, SECRETS, assert_created_like_the_seed
 from tests.seed import SNAPCHAT_FIELDS
@@ -214,11 +215,7 @@ def test_the_import_option_adopts_and_the_first_up_writes_the_credentials(
     (rotation,) = journal.bodies("PUT /services/{id}")
     assert rotation["config"]["staticKey"] == "***"
 
-    journal = Journal(emulator)
-    unchanged, _ = project.preview()
-    assert set(unchanged.change_summary) == {"same"}
-    assert journal.entries() == []
-    project.destroy()
+    converges_and_destroys(project, emulator)
     assert emulator.objects() == EMPTY
 
 
@@ -296,11 +293,7 @@ def test_a_dynamic_stack_moves_onto_the_native_provider(
     after = emulator.objects()
     for kind in EMPTY:
         assert [o["id"] for o in after[kind]] == [o["id"] for o in objects[kind]]
-    journal = Journal(emulator)
-    unchanged, _ = project.preview()
-    assert set(unchanged.change_summary) == {"same"}
-    assert journal.entries() == []
-    project.destroy()
+    converges_and_destroys(project, emulator)
     assert emulator.objects() == EMPTY
 
 

@@ -19,27 +19,24 @@ Props = dict[str, Any]
 
 def to_logic(spec: ResourceSpec, wire: Mapping[str, Any]) -> Props:
     """Wire properties as logic's arguments (keys no field declares pass unchanged)."""
-    fields = {field.camel: field for field in spec.fields}
-    result: Props = {}
-    for key, value in wire.items():
-        field = fields.get(key)
-        if field is None:
-            result[key] = value
-        else:
-            result[field.name] = convert_object(field, value, to_wire=False)
-    return result
+    return _renamed(spec, wire, to_wire=False)
 
 
 def to_wire(spec: ResourceSpec, props: Mapping[str, Any]) -> Props:
     """Logic's properties as wire properties."""
-    fields = {field.name: field for field in spec.fields}
+    return _renamed(spec, props, to_wire=True)
+
+
+def _renamed(spec: ResourceSpec, values: Mapping[str, Any], *, to_wire: bool) -> Props:
+    fields = {(f.name if to_wire else f.camel): f for f in spec.fields}
     result: Props = {}
-    for key, value in props.items():
+    for key, value in values.items():
         field = fields.get(key)
         if field is None:
             result[key] = value
         else:
-            result[field.camel] = convert_object(field, value, to_wire=True)
+            name = field.camel if to_wire else field.name
+            result[name] = convert_object(field, value, to_wire=to_wire)
     return result
 
 

@@ -16,27 +16,16 @@ from typing import Any
 
 import grpc  # type: ignore[import-untyped]
 import pytest
-from google.protobuf import json_format, struct_pb2  # type: ignore[import-untyped]
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.native import schema
+from tests.provider.integration.test_grpc import plain, struct
 
 Stub = provider_pb2_grpc.ResourceProviderStub
 URN = "urn:pulumi:dev::p::dataddo:index:{kind}::{kind}-1"
 SCRIPT = Path(sys.executable).with_name("pulumi-resource-dataddo")
-
-
-def struct(values: dict[str, Any]) -> struct_pb2.Struct:
-    message = struct_pb2.Struct()
-    message.update(values)
-    return message
-
-
-def plain(message: struct_pb2.Struct) -> dict[str, Any]:
-    values: dict[str, Any] = json_format.MessageToDict(message)
-    return values
 
 
 @pytest.fixture(scope="module")
