@@ -66,12 +66,12 @@ def _guarded(handler: Handler) -> Handler:
     return guarded
 
 
-class Servicer(ProviderServicer):
-    """The SDK's servicer, its failures in one line."""
-
-
-for _name in GUARDED:
-    setattr(Servicer, _name, _guarded(getattr(ProviderServicer, _name)))
+# The SDK's servicer, its failures in one line.
+Servicer = type(
+    "Servicer",
+    (ProviderServicer,),
+    {name: _guarded(getattr(ProviderServicer, name)) for name in GUARDED},
+)
 
 
 class EngineLog:
