@@ -136,6 +136,47 @@ def test_seed_stack_as_a_yaml_program(tmp_path: Path, emulator: RunningEmulator)
     seed_lifecycle(project, emulator)
 
 
+EXPLICIT = """
+config:
+  apiUrl: {type: string}
+  apiPassword: {type: string, secret: true}
+resources:
+  account:
+    type: pulumi:providers:dataddo
+    properties: {baseUrl: ${apiUrl}, email: %(email)s, password: ${apiPassword}, parallelism: 4}
+  auth:
+    type: dataddo:index:Service
+    properties:
+      service: snapchat_static
+      config: {staticKey: static-key-yaml-1, clientId: c, clientSecret: client-secret-yaml-2}
+    options: {provider: ${account}}
+variables:
+  organizations:
+    fn::invoke:
+      function: dataddo:index:getOrganizations
+      arguments: {oauthId: ${auth.id}}
+      options: {provider: ${account}}
+      return: items
+outputs:
+  organizations: ${organizations}
+"""
+
+
+def test_an_explicit_provider_and_a_lookup_in_yaml(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    project = YamlProject(tmp_path, EXPLICIT % {"email": USER_EMAIL}, plugins={"dataddo": PLUGIN})
+    project.set_config({"apiUrl": emulator.url})
+    project.set_config({"apiPassword": USER_PASSWORD}, secret=True)
+    up, _ = project.up()
+    organizations = up.outputs["organizations"].value
+    assert len(organizations) == 3
+    assert set(organizations[0]) == {"label", "value"}
+    assert len(emulator.objects()["services"]) == 1
+    project.destroy()
+    assert emulator.objects() == EMPTY
+
+
 def test_pulumi_import_of_every_kind_prints_code_for_the_native_sdk(
     tmp_path: Path, emulator: RunningEmulator
 ) -> None:
