@@ -20,11 +20,13 @@ CREATES = {
     "service": re.compile(r"POST /services"),
     "source": re.compile(r"POST /connectors/[^/]+/create-source"),
     "flow": re.compile(r"POST /flows"),
+    "destination": re.compile(r"POST /destinations/[^/]+"),
 }
 DELETES = {
     "service": re.compile(r"DELETE /services/[^/]+"),
     "source": re.compile(r"DELETE /sources/[^/]+"),
     "flow": re.compile(r"DELETE /flows/[^/]+"),
+    "destination": re.compile(r"DELETE /destinations/[^/]+"),
 }
 
 

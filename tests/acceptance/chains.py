@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tests.acceptance.variables import SNAPCHAT, Variable
+from tests.acceptance.variables import POSTGRES, SNAPCHAT, Variable
 from tests.seed import SNAPCHAT_FIELDS
 
 Inputs = Mapping[str, str]  # stack config key -> value, from the chain's variables
@@ -99,5 +99,51 @@ def _snapchat(prefix: str, inputs: Inputs) -> dict[str, Any]:
 # The docs' end-to-end example (the seed): a Snapchat service, a source and a flow.
 SEED = Chain("seed", SNAPCHAT_PROGRAM, SNAPCHAT, _snapchat, frozenset({"credentials"}))
 
+WAREHOUSE_PROGRAM = """
+import pulumi
+import pulumi_dataddo as dataddo
+
+cfg = pulumi.Config()
+labels = cfg.require_object("labels")
+service = dataddo.Service("service", service="snapchat_static", label=labels["service"],
+                          config=cfg.require_secret_object("credentials"))
+source = dataddo.Source("source", connector_id="snapchat", oauth_id=service.id,
+                        label=labels["source"], config=cfg.require_object("fields"),
+                        strategy="incremental")
+login = dataddo.Service("login", service="pgsql", label=labels["login"],
+                        config={"password": cfg.require_secret("dbPassword"), "useSSH": False})
+destination = dataddo.Destination("destination", destination_type="pgsql", oauth_id=login.id,
+                                  label=labels["destination"])
+dataddo.Flow("flow", sources=[source.id], destination_id=destination.id, label=labels["flow"],
+             write_mode=cfg.require("writeMode"), unique_columns=["stats_id"])
+"""
+WAREHOUSE_KINDS = {"service": "service", "source": "source", "login": "service",
+                   "destination": "destination", "flow": "flow"}  # fmt: skip
+
+
+def warehouse_labels(prefix: str, suffix: str = "") -> dict[str, str]:
+    """Each resource's label: the prefix, its name, and `suffix`."""
+    return {name: f"{prefix}{name}{suffix}" for name in WAREHOUSE_KINDS}
+
+
+def _warehouse(prefix: str, inputs: Inputs) -> dict[str, Any]:
+    return {
+        "labels": warehouse_labels(prefix),
+        "credentials": snapchat_credentials(inputs),
+        "fields": snapchat_fields(inputs),
+        "dbPassword": inputs["dbPassword"],
+        "writeMode": "upsert",
+    }
+
+
+# The seed's source written into a PostgreSQL destination, whose login is a pgsql service.
+WAREHOUSE = Chain(
+    "warehouse",
+    WAREHOUSE_PROGRAM,
+    (*SNAPCHAT, *POSTGRES),
+    _warehouse,
+    frozenset({"credentials", "dbPassword"}),
+)
+
 # Every chain, for the runner's list of variables.
-CHAINS = (SEED,)
+CHAINS = (SEED, WAREHOUSE)

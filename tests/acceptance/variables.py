@@ -66,3 +66,13 @@ SNAPCHAT = (
         emulator="acc-account-1",
     ),
 )
+
+POSTGRES = (
+    Variable(
+        "DATADDO_ACC_PGSQL_PASSWORD",
+        "the password of a PostgreSQL login Dataddo may write into (a pgsql service)",
+        config="dbPassword",
+        emulator="acc-db-password-3Kt8",
+        secret=True,
+    ),
+)

@@ -30,15 +30,20 @@ def _sources(client: DataddoClient) -> list[tuple[str, str | None]]:
     return [(source.id, source.label) for source in client.list_sources()]
 
 
+def _destinations(client: DataddoClient) -> list[tuple[str, str | None]]:
+    return [(destination.id, destination.label) for destination in client.list_destinations()]
+
+
 def _services(client: DataddoClient) -> list[tuple[str, str | None]]:
     return [(str(service.id), service.label) for service in client.list_services()]
 
 
-# In the order of deletion: an object goes before those it uses (a flow uses sources, a source
-# uses a service).
+# In the order of deletion: an object goes before those it uses (a flow uses sources and a
+# destination, sources and destinations use a service).
 KINDS = (
     Kind("flow", _flows, lambda client, id_: client.delete_flow(id_)),
     Kind("source", _sources, lambda client, id_: client.delete_source(id_)),
+    Kind("destination", _destinations, lambda client, id_: client.delete_destination(id_)),
     Kind("service", _services, lambda client, id_: client.delete_service(int(id_))),
 )
 
