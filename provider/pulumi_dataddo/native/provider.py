@@ -55,15 +55,16 @@ def _config_value(value: PropertyValue | None) -> str | None:
 
 def left_out_on_import(spec: ResourceSpec, failure: Failure, olds: Props, news: Props) -> bool:
     """Whether `failure` is a required write-only argument (an always-secret one the API never
-    returns) missing from an object whose old inputs leave it out too: an imported object, whose
-    program may declare it later (the first `up` then writes it)."""
+    returns) missing from an imported object's unchanged inputs: `pulumi import` checks what it
+    read (old and new inputs alike), and a program may declare the argument later (the first
+    `up` then writes it). Any change without it still fails: an update sends it."""
     field = next((f for f in spec.inputs if f.name == failure.field), None)
     return (
         field is not None
         and field.required
         and field.secret == ALWAYS
         and bool(olds)
-        and olds.get(field.name) is None
+        and olds == news
         and news.get(field.name) is None
     )
 

@@ -86,6 +86,12 @@ def test_a_service_config_may_be_left_out_only_of_an_imported_service(
     assert reasons == ["config: is required (an object)"]  # a new service needs credentials
     # Imported (its old inputs leave the config out too): the program may add it later.
     assert check(provider, "Service", without, olds=without).failures == []
+    # Changing it needs the credentials: an update sends them.
+    relabelled = {**without, "label": "S2"}
+    reasons = [
+        f.reason for f in check(provider, "Service", relabelled, olds=without).failures or []
+    ]
+    assert reasons == ["config: is required (an object)"]
 
 
 def test_catalog_warnings_go_to_the_engine_once_per_resource() -> None:
