@@ -117,6 +117,10 @@ class DataddoClient:
             return True, f"no answer within {self._timeouts.read:g}s"
         return True, f"connection failed ({type(cause).__name__})"
 
+    def authenticate(self) -> None:
+        """Log in now, unless a token is at hand (its answer also tells the API's clock)."""
+        self._tokens.current()
+
     def request(self, method: str, path: str, body: Any = None) -> Any:
         """An authenticated request; on 401 the token is renewed once and the request resent.
 

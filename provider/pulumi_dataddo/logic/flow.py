@@ -7,6 +7,7 @@ confirmed from its own answer.
 
 from __future__ import annotations
 
+from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.flow import FLOW
 from pulumi_dataddo.fields.validation import Validator
 from pulumi_dataddo.fields.values import did_you_mean, is_unknown
@@ -63,6 +64,7 @@ def create(account: Account, inputs: Props) -> Created:
         lifecycle.verify_kind(KIND, adopt_id, "destination", found.destination_id, destination_id)
         found = _put(account, found.id, sources, label)
         account.ledger.saw(KIND, found.id)
+        _write_settings(account, found.id, inputs)  # an adopted flow stays, whatever happens
     else:
         identity = Identity(
             KIND,
@@ -80,7 +82,10 @@ def create(account: Account, inputs: Props) -> Created:
         )
         body = payloads.create_flow(sources, app, label, destination_id)
         found = create_once(account, lambda: account.api.create_flow(body), identity)
-    _write_settings(account, found.id, inputs)
+        try:
+            _write_settings(account, found.id, inputs)
+        except DataddoError as exc:
+            lifecycle.roll_back(KIND, found.id, lambda: account.api.delete_flow(found.id), exc)
     return Created(found.id, {**inputs, "api_id": found.api_id})
 
 

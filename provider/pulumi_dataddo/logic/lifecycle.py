@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.errors import Conflict, NotFound
@@ -30,6 +30,19 @@ def delete(kind: str, id_: str, call: Callable[[], None]) -> None:
             f"{kind} {id_} is still in use and was not deleted: {exc.detail}; "
             "delete or change what uses it first"
         ) from None
+
+
+def roll_back(kind: str, id_: str, call: Callable[[], None], failure: Exception) -> NoReturn:
+    """Delete an object this create made when finishing it failed, so that no orphan outlives
+    the failed create (Pulumi records nothing for it); raise `failure`, saying so."""
+    try:
+        delete(kind, id_, call)
+    except DataddoError as exc:
+        raise DataddoError(
+            f"{failure}; deleting the new {kind} failed too ({exc}): delete it in Dataddo, or "
+            f"adopt it with adopt_id={id_!r}"
+        ) from None
+    raise DataddoError(f"{failure}; the new {kind} was deleted again")
 
 
 def adopted(kind: str, id_: str, get: Callable[[], T | None]) -> T:

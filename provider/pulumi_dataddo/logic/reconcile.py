@@ -55,6 +55,8 @@ class Identity(Generic[T]):
 def create_once(account: Account, post: Callable[[], T], identity: Identity[T]) -> T:
     """`post()`, or the object it provably created when its answer was lost."""
     kind = identity.kind
+    if account.api.clock.now() is None:
+        account.api.authenticate()  # a login's answer tells the API's clock
     sent_at = account.api.clock.now()
     if identity.listed or sent_at is None:
         account.ledger.list_once(kind, lambda: map(identity.ident, identity.listing()))

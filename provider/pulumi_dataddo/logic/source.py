@@ -82,7 +82,7 @@ def create(account: Account, inputs: Props) -> Created:
     except (DataddoError, ApiError) as exc:
         if adopt_id is not None:
             raise
-        _roll_back(account, found.id, exc)
+        lifecycle.roll_back(KIND, found.id, lambda: account.api.delete_source(found.id), exc)
     return Created(found.id, dict(inputs))
 
 
@@ -165,19 +165,6 @@ def _put_schedule(
             return
     answer = account.api.update_schedule(source_id, schedule.update_request(wanted))
     lifecycle.confirm(KIND, source_id, "schedule", schedule.declared_part(answer, wanted), wanted)
-
-
-def _roll_back(account: Account, source_id: str, failure: Exception) -> None:
-    """Delete a source this create made when finishing it failed, so that no orphan outlives
-    the failed create (Pulumi records nothing for it)."""
-    try:
-        lifecycle.delete(KIND, source_id, lambda: account.api.delete_source(source_id))
-    except (DataddoError, ApiError) as exc:
-        raise DataddoError(
-            f"{failure}; deleting the new source failed too ({exc}): delete it in Dataddo, or "
-            f"adopt it with adopt_id={source_id!r}"
-        ) from None
-    raise DataddoError(f"{failure}; the new source was deleted again")
 
 
 def read(account: Account, id_: str, outs: Props) -> Refreshed:

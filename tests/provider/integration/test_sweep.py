@@ -86,6 +86,7 @@ def test_removes_old_runs_flows_first_and_nothing_else(
     assert touched(account, since) == [
         "GET /flows",
         "GET /sources",
+        "GET /destinations",
         "GET /services",
         f"DELETE /flows/{old['flow']}",
         f"DELETE /sources/{old['source']}",
@@ -127,7 +128,7 @@ def test_an_object_an_unprefixed_one_uses_is_kept_and_the_sweep_fails(
     assert out[2].startswith(f"could not remove source {old['source']}")
     assert theirs.id in out[2]  # the API's message names the flow using it
     assert out[3].startswith(f"could not remove service {old['service']}")
-    assert out[-1] == "removed 1 (1 flow, 0 sources, 0 services); 2 could not be removed"
+    assert out[-1] == "removed 1 (1 flow); 2 could not be removed"
     assert [flow["id"] for flow in account.objects()["flows"]] == [theirs.id]
 
 

@@ -83,8 +83,12 @@ def _count(number: int, noun: str) -> str:
 
 def _summary(done: sweeper.Sweep, *, dry_run: bool) -> str:
     counts = Counter(leftover.kind for leftover in done.removed)
-    kinds = ", ".join(_count(counts[kind.name], kind.name) for kind in sweeper.KINDS)
-    text = f"{'would remove' if dry_run else 'removed'} {len(done.removed)} ({kinds})"
+    kinds = ", ".join(
+        _count(counts[kind.name], kind.name) for kind in sweeper.KINDS if counts[kind.name]
+    )
+    text = f"{'would remove' if dry_run else 'removed'} {len(done.removed)}"
+    if kinds:
+        text += f" ({kinds})"
     if done.failed:
         text += f"; {len(done.failed)} could not be removed"
     if done.younger:
