@@ -53,11 +53,16 @@ def test_multi_source_flow(tmp_path: Path, emulator: RunningEmulator) -> None:
     assert {s["source_id"] for s in flow["source"]} == set(up.outputs["source_ids"].value)
     assert flow["api"]["app"] == "power_bi"
 
-    # One more account: one new source, the flow updated in place.
+    # One more account: one new source (its declared schedule verified), the flow updated in
+    # place.
     project.set_config({"snapchatAccounts": json.dumps(["acct-1", "acct-2", "acct-3"])})
     journal = Journal(emulator)
     project.up()
-    assert journal.counts() == {"POST /connectors/{id}/create-source": 1, "PUT /flows/{id}": 1}
+    assert journal.counts() == {
+        "POST /connectors/{id}/create-source": 1,
+        "GET /sources/{id}/extraction/schedule": 1,
+        "PUT /flows/{id}": 1,
+    }
     converges_and_destroys(project, emulator)
     assert emulator.objects() == {"services": [], "sources": [], "flows": []}
 
