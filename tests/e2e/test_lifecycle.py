@@ -52,6 +52,7 @@ flow = dataddo.Flow(
     adopt_id=cfg.get("adoptFlow"),
 )
 pulumi.export("service", auth.id)
+pulumi.export("service_id", auth.service_id)
 pulumi.export("source", source.id)
 pulumi.export("flow", flow.id)
 pulumi.export("api", flow.api_id)
@@ -103,6 +104,8 @@ def test_in_place_updates_and_credential_rotation(
         "flow": ("update", ["label"]),
     }
     assert journal.entries() == []
+    # Ids stay known through in-place updates: the stack's outputs show no change for them.
+    assert not [line for line in events.lines if "service_id" in line or "service:" in line]
 
     journal = Journal(emulator)
     up, _ = project.up()
