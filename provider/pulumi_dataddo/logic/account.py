@@ -29,6 +29,8 @@ class Ledger:
     _known: dict[str, set[str]] = field(default_factory=dict)
     _listed: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Per kind: held while its one listing runs, so that concurrent first creates wait for it.
+    _listing: dict[str, threading.Lock] = field(default_factory=dict)
 
     def saw(self, kind: str, *ids: str) -> None:
         with self._lock:
@@ -44,14 +46,18 @@ class Ledger:
             return kind in self._listed
 
     def list_once(self, kind: str, listing: Callable[[], Iterable[str]]) -> None:
-        """Record every existing id of `kind` once per process, before its first create."""
+        """Record every existing id of `kind` once per process, before its first create (the
+        creates that start meanwhile wait for that listing rather than list again)."""
         with self._lock:
-            if kind in self._listed:
-                return
-        ids = list(listing())
-        with self._lock:
-            self._listed.add(kind)
-            self._known.setdefault(kind, set()).update(ids)
+            gate = self._listing.setdefault(kind, threading.Lock())
+        with gate:
+            with self._lock:
+                if kind in self._listed:
+                    return
+            ids = list(listing())
+            with self._lock:
+                self._listed.add(kind)
+                self._known.setdefault(kind, set()).update(ids)
 
 
 @dataclass(frozen=True)
