@@ -143,19 +143,26 @@ config:
 resources:
   account:
     type: pulumi:providers:dataddo
-    properties: {baseUrl: ${apiUrl}, email: %(email)s, password: ${apiPassword}, parallelism: 4}
+    properties:
+      baseUrl: ${apiUrl}
+      email: %(email)s
+      password: ${apiPassword}
+      parallelism: 4
   auth:
     type: dataddo:index:Service
     properties:
       service: snapchat_static
       config: {staticKey: static-key-yaml-1, clientId: c, clientSecret: client-secret-yaml-2}
-    options: {provider: ${account}}
+    options:
+      provider: ${account}
 variables:
   organizations:
     fn::invoke:
       function: dataddo:index:getOrganizations
-      arguments: {oauthId: ${auth.id}}
-      options: {provider: ${account}}
+      arguments:
+        oauthId: ${auth.id}
+      options:
+        provider: ${account}
       return: items
 outputs:
   organizations: ${organizations}
