@@ -2,21 +2,23 @@
 
 The model (docs/benchmarks.md, "Ideal API time"): every call costs the injected latency and
 nothing else; one resource operation makes its calls one after another; at most so many
-resource operations run at once: `WORKERS` in the dynamic provider process (the Python dynamic
-provider's gRPC server has 4 threads), the engine's `--parallel` for the native provider (its
-own pool is larger); an operation starts only after the ones it depends on have finished;
-logins come first, one after another. With enough workers the makespan is the critical path:
-the longest chain of calls. The schedule is a list schedule that always starts the ready
-operation with the longest chain of work left behind it: no worker idles while an operation is
-ready, and no barrier separates the dependency levels (as waves would). For the benchmark's
-identical chains it meets the lower bound max(one chain's calls, ceil(all calls / 4)) up to
-the rounding of the last operations.
+resource operations run at once: the engine's `--parallel`, but at most the provider's
+threads (`WORKERS`: the Python dynamic provider's gRPC server has 4; the native provider's pool
+`dataddo:parallelism`, 32 by default); an operation starts only after the ones it depends on
+have finished; logins come first, one after another. With unlimited workers the makespan is the
+critical path: the longest chain of calls. The schedule is a list schedule that always starts
+the ready operation with the longest chain of work left behind it: no worker idles while an
+operation is ready, and no barrier separates the dependency levels (as waves would). For the
+benchmark's identical chains it meets the lower bound max(one chain's calls, ceil(all calls /
+workers)) up to the rounding of the last operations.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Mapping, Sequence
+
+from pulumi_dataddo.settings import DEFAULT_PARALLELISM
 
 WORKERS = 4
 # The CLI's `--parallel` when none is given.
@@ -77,7 +79,8 @@ def ideal_seconds(
 
 
 def workers_of(native: bool, parallel: int | None) -> int:
-    """Resource operations at once: the dynamic provider's 4 threads at most; for the native
-    provider, as many as the engine runs (`--parallel`, the CLI's default 8)."""
+    """Resource operations at once: as many as the engine runs (`--parallel`, the CLI's default
+    8), but at most the provider's threads: 4 in the dynamic provider, `dataddo:parallelism`
+    (default 32) in the native one."""
     engine = parallel or DEFAULT_PARALLEL
-    return engine if native else min(WORKERS, engine)
+    return min(engine, DEFAULT_PARALLELISM if native else WORKERS)

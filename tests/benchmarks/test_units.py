@@ -28,14 +28,15 @@ def test_ideal_seconds_follows_the_dependencies_of_each_operation() -> None:
     assert ideal.ideal_seconds("preview-unchanged", {}, 0, 1, 50) == 0
 
 
-def test_the_native_provider_waits_for_the_critical_path_only() -> None:
+def test_workers_and_the_critical_path() -> None:
     calls = {"Service": 100, "Source": 200, "Flow": 100}
-    # 100 chains at 250 ms: 4 dynamic workers take 400 / 4 calls, the native provider (the
-    # engine running all at once) one chain's 4 calls; one login first.
+    # 100 chains at 250 ms, one login first: 4 dynamic workers take 400 / 4 calls; with a
+    # worker per resource only one chain's 4 calls are waited for (the critical path).
     assert ideal.ideal_seconds("up", calls, 1, 100, 250) == pytest.approx(0.25 * 101)
-    native = ideal.workers_of(native=True, parallel=128)
-    assert ideal.ideal_seconds("up", calls, 1, 100, 250, workers=native) == pytest.approx(1.25)
+    assert ideal.ideal_seconds("up", calls, 1, 100, 250, workers=300) == pytest.approx(1.25)
+    # The engine's --parallel, but at most the provider's threads.
     assert ideal.workers_of(native=False, parallel=128) == 4
+    assert ideal.workers_of(native=True, parallel=128) == 32
     assert ideal.workers_of(native=True, parallel=None) == ideal.DEFAULT_PARALLEL
 
 
