@@ -2,7 +2,9 @@
 
 Deciding whether an object existed before a create was sent compares the API's own creation
 times with the API's time at the send, so no allowance for skew between this machine's clock
-and the API's is needed: only the header's one-second resolution and the network's delay.
+and the API's is needed. The header truncates to whole seconds and is read after the answer
+travelled, so the time told is never later than the API's: an object created after a request
+was received never looks older than it.
 """
 
 from __future__ import annotations
@@ -10,10 +12,6 @@ from __future__ import annotations
 import threading
 import time
 from email.utils import parsedate_to_datetime
-
-# Seconds of doubt in `now()`: the header's resolution (it truncates to whole seconds) plus a
-# margin for the time an answer spends on the way.
-RESOLUTION = 2.0
 
 
 class ApiClock:
@@ -35,8 +33,8 @@ class ApiClock:
             self._offset = api_time - received_at
 
     def now(self) -> float | None:
-        """The API's current time (Unix seconds, `RESOLUTION` of doubt), or None before any
-        answer carried a `Date` header."""
+        """The API's current time at the latest (Unix seconds), or None before any answer
+        carried a `Date` header."""
         with self._lock:
             offset = self._offset
         return None if offset is None else time.time() + offset

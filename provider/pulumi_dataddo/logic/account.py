@@ -22,28 +22,32 @@ SETTLE_FOR = 7.0
 
 @dataclass
 class Ledger:
-    """Ids of objects known to exist before this process's creates, per kind: those the process
-    saw (in state, read, created, adopted) and a listing taken before its first create of a
-    kind whose answers carry no creation time. A create never takes one of them for its own."""
+    """Ids of objects known to exist before this process's creates, per kind: those a stack
+    holds (seen in diff and read, created, adopted) and those a listing taken before the
+    process's first create of the kind found. A create never takes one of them for its own, and
+    an adoption never takes one the stack holds."""
 
-    _known: dict[str, set[str]] = field(default_factory=dict)
+    _held: dict[str, set[str]] = field(default_factory=dict)
+    _existing: dict[str, set[str]] = field(default_factory=dict)
     _listed: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # Per kind: held while its one listing runs, so that concurrent first creates wait for it.
     _listing: dict[str, threading.Lock] = field(default_factory=dict)
 
     def saw(self, kind: str, *ids: str) -> None:
+        """Record objects the stack holds."""
         with self._lock:
-            self._known.setdefault(kind, set()).update(ids)
+            self._held.setdefault(kind, set()).update(ids)
+
+    def holds(self, kind: str, id_: str) -> bool:
+        """Whether the stack holds the object (as far as this process has seen)."""
+        with self._lock:
+            return id_ in self._held.get(kind, set())
 
     def knows(self, kind: str, id_: str) -> bool:
+        """Whether the object existed before this process's creates, or the stack holds it."""
         with self._lock:
-            return id_ in self._known.get(kind, set())
-
-    def listed(self, kind: str) -> bool:
-        """Whether `kind` was listed (before this process's first create of it)."""
-        with self._lock:
-            return kind in self._listed
+            return id_ in self._held.get(kind, set()) | self._existing.get(kind, set())
 
     def list_once(self, kind: str, listing: Callable[[], Iterable[str]]) -> None:
         """Record every existing id of `kind` once per process, before its first create (the
@@ -57,7 +61,7 @@ class Ledger:
             ids = list(listing())
             with self._lock:
                 self._listed.add(kind)
-                self._known.setdefault(kind, set()).update(ids)
+                self._existing.setdefault(kind, set()).update(ids)
 
 
 @dataclass(frozen=True)

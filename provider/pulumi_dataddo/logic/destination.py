@@ -56,9 +56,11 @@ def _body(inputs: Props) -> dict[str, object]:
 def create(account: Account, inputs: Props) -> Created:
     adopt_id = inputs.get("adopt_id")
     if adopt_id is not None:
-        lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_destination(adopt_id))
+        lifecycle.adopted(
+            account.ledger, KIND, adopt_id, lambda: account.api.get_destination(adopt_id)
+        )
         found = _put(account, adopt_id, inputs)
-        account.ledger.saw(KIND, found.id)
+        account.ledger.saw(KIND, adopt_id)
     else:
         label, kind = inputs["label"], inputs["destination_type"]
         identity = Identity(
@@ -66,7 +68,6 @@ def create(account: Account, inputs: Props) -> Created:
             listing=account.api.list_destinations,
             ident=lambda d: d.id,
             changed_at=lambda d: d.created,
-            listed=False,
             matches=lambda d: d.label == label,
             distinct=True,  # the label is required; equal labels show as several matches
             describe=lambda d: f"destination {d.id} ({d.label!r})",

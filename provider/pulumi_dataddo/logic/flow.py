@@ -59,19 +59,20 @@ def create(account: Account, inputs: Props) -> Created:
     sources, app, label = list(inputs["sources"]), inputs.get("app"), inputs.get("label")
     destination_id, adopt_id = inputs.get("destination_id"), inputs.get("adopt_id")
     if adopt_id is not None:
-        found = lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_flow(adopt_id))
+        found = lifecycle.adopted(
+            account.ledger, KIND, adopt_id, lambda: account.api.get_flow(adopt_id)
+        )
         lifecycle.verify_kind(KIND, adopt_id, "app", found.app, app)
         lifecycle.verify_kind(KIND, adopt_id, "destination", found.destination_id, destination_id)
         found = _put(account, found.id, sources, label)
-        account.ledger.saw(KIND, found.id)
         _write_settings(account, found.id, inputs)  # an adopted flow stays, whatever happens
+        account.ledger.saw(KIND, adopt_id)
     else:
         identity = Identity(
             KIND,
             listing=account.api.list_flows,
             ident=lambda f: f.id,
             changed_at=lambda _f: None,  # the spec's Flow carries no time
-            listed=True,
             matches=lambda f: (
                 label in (None, f.label)
                 and (f.app, f.destination_id, sorted(f.sources))

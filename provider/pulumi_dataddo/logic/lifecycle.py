@@ -7,6 +7,7 @@ from typing import NoReturn, TypeVar
 
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.errors import Conflict, NotFound
+from pulumi_dataddo.logic.account import Ledger
 
 T = TypeVar("T")
 
@@ -45,8 +46,17 @@ def roll_back(kind: str, id_: str, call: Callable[[], None], failure: Exception)
     raise DataddoError(f"{failure}; the new {kind} was deleted again")
 
 
-def adopted(kind: str, id_: str, get: Callable[[], T | None]) -> T:
-    """The existing object to adopt, or a clear error when this account has none with `id_`."""
+def adopted(ledger: Ledger, kind: str, id_: str, get: Callable[[], T | None]) -> T:
+    """The existing object to adopt, or a clear error when this account has none with `id_` or
+    the stack holds it already (another resource adopted it, or it is the object this resource
+    replaces: adopting it would delete it once the replacement is done). The caller records it
+    in the ledger once adopted."""
+    if ledger.holds(kind, id_):
+        raise DataddoError(
+            f"adopt_id {id_}: the stack already holds {kind} {id_} (another resource adopted it, "
+            "or this resource is being replaced and it is the object replaced); remove adopt_id "
+            "(or its dataddo:adopt entry), which matters only the first time"
+        )
     found = unless_gone(get)
     if found is None:
         raise DataddoError(f"adopt_id {id_}: this Dataddo account has no {kind} with this id")

@@ -62,10 +62,13 @@ def create(account: Account, inputs: Props) -> Created:
     redaction.remember_all(config)
     adopt_id = inputs.get("adopt_id")
     if adopt_id is not None:
-        found = lifecycle.adopted(KIND, adopt_id, lambda: find(account, int(adopt_id)))
+        found = lifecycle.adopted(
+            account.ledger, KIND, adopt_id, lambda: find(account, int(adopt_id))
+        )
         lifecycle.verify_kind(KIND, adopt_id, "service type", found.service, service)
         _put(account, found.id, config, label)
         service_id = found.id
+        account.ledger.saw(KIND, str(service_id))
     else:
         body = payloads.create_service(service, config, label)
         identity = Identity(
@@ -73,7 +76,6 @@ def create(account: Account, inputs: Props) -> Created:
             listing=account.api.list_services,
             ident=lambda s: str(s.id),
             changed_at=lambda s: s.last_action,
-            listed=True,
             matches=lambda s: s.service == service and label in (None, s.label),
             # The API labels a service without one by its type (DECIDED): neither tells apart.
             distinct=label is not None and label != service,

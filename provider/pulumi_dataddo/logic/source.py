@@ -94,7 +94,6 @@ def _create(account: Account, inputs: Props) -> SourceInfo:
         listing=account.api.list_sources,
         ident=lambda s: s.id,
         changed_at=lambda s: s.created,
-        listed=False,
         matches=lambda s: (
             s.label == label and made_by(account.api.source_metadata(s.id), request, names)
         ),
@@ -128,7 +127,9 @@ def _same(shown: Any, sent: Any) -> bool:
 
 
 def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
-    found = lifecycle.adopted(KIND, adopt_id, lambda: account.api.get_source(adopt_id))
+    found = lifecycle.adopted(
+        account.ledger, KIND, adopt_id, lambda: account.api.get_source(adopt_id)
+    )
     lifecycle.verify_kind(KIND, adopt_id, "connector", found.connector_id, inputs["connector_id"])
     metadata = account.api.source_metadata(adopt_id)
     request = body(inputs)
@@ -149,7 +150,7 @@ def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
     if found.label != inputs["label"]:
         answer = account.api.update_source(found.id, payloads.update_source(inputs["label"]))
         lifecycle.confirm(KIND, found.id, "label", answer.label, inputs["label"])
-    account.ledger.saw(KIND, found.id)
+    account.ledger.saw(KIND, adopt_id)
     return found
 
 

@@ -13,6 +13,7 @@ from dataddo_emulator.testing import RunningEmulator, running_emulator
 from pulumi_dataddo import settings
 from pulumi_dataddo.dynamic.service import ServiceProvider
 from pulumi_dataddo.http.client import DataddoClient, Timeouts
+from pulumi_dataddo.logic import account as account_module
 from pulumi_dataddo.logic.account import Account
 from pulumi_dataddo.settings import Settings
 from tests.provider.integration.support import FAST_RETRIES, quick_account
@@ -49,9 +50,11 @@ def account(api: DataddoClient) -> Account:
 
 
 @pytest.fixture
-def configured(emu: RunningEmulator) -> Iterator[None]:
+def configured(emu: RunningEmulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The providers' settings pointed at the emulator through `configure`, as the engine does
-    (it passes the whole stack config with namespaced keys)."""
+    (it passes the whole stack config with namespaced keys); a fresh process-wide account, as a
+    new provider process has (the emulator's reset gives ids out again)."""
+    monkeypatch.setattr(account_module, "_accounts", {})
     stack = {
         "dataddo:baseUrl": emu.url,
         "dataddo:email": DEMO_EMAIL,

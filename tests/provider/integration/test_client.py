@@ -222,14 +222,15 @@ def test_an_unlabelled_service_is_never_taken_for_the_created_one(
         service.create(account, _service_inputs(label=None))
 
 
-def test_a_source_create_is_one_post(
+def test_a_source_create_is_one_post_after_one_listing_per_process(
     emu: RunningEmulator, account: Account, seed_source_inputs: dict[str, Any]
 ) -> None:
     service_id = account.api.create_service({"serviceName": "snapchat_static", "config": {}})
     inputs = {**seed_source_inputs, "oauth_id": service_id, "schedule": None}
     emu.clear_requests()
     source.create(account, source.check({}, inputs).inputs)
-    assert [m for m, _, _ in seen(emu)] == ["POST"]
+    source.create(account, source.check({}, {**inputs, "label": "Second"}).inputs)
+    assert [m for m, _, _ in seen(emu)] == ["GET", "POST", "POST"]
 
 
 def test_a_declared_schedule_is_verified_after_create(
@@ -240,6 +241,7 @@ def test_a_declared_schedule_is_verified_after_create(
     emu.clear_requests()
     created = source.create(account, inputs)
     assert [(m, p) for m, p, _ in seen(emu)] == [
+        ("GET", "/sources"),  # what existed before the process's first source create
         ("POST", "/connectors/snapchat/create-source"),
         ("GET", f"/sources/{created.id}/extraction/schedule"),  # taken from the body: no PUT
     ]
@@ -259,7 +261,7 @@ def test_a_snake_case_form_gets_its_names_and_its_schedule_put(
     }
     emu.clear_requests()
     created = source.create(account, source.check({}, inputs).inputs)
-    posted, put = emu.requests()
+    _, posted, put = emu.requests()  # the listing, the create, the schedule
     assert posted["body"] == {
         "connector_id": "mysql",
         "template_id": "index",

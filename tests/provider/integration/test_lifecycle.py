@@ -18,6 +18,7 @@ from pulumi_dataddo.dynamic.service import ServiceProvider
 from pulumi_dataddo.dynamic.source import SourceProvider
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.logic import source
 from tests.provider.integration.support import PREFIX, calls, seen
 
 pytestmark = pytest.mark.usefixtures("configured")
@@ -215,31 +216,48 @@ def test_deletes_respect_dependencies_and_tolerate_absence(
     assert emu.objects() == {"services": [], "sources": [], "flows": []}
 
 
+@pytest.fixture
+def hand_made(api: DataddoClient, seed_source_inputs: dict[str, Any]) -> dict[str, Any]:
+    """A service, a source and a flow made through the API, outside the providers (as in the
+    web app): the seed's inputs and ids."""
+    service_id = api.create_service({"serviceName": "snapchat_static", "config": {"clientId": "c"}})
+    source_inputs = {**seed_source_inputs, "oauth_id": str(service_id)}
+    source_id = api.create_source(
+        "snapchat", source.body(source.check({}, source_inputs).inputs)
+    ).id
+    flow_id = api.create_flow({"sources": [source_id], "app": "google_data_studio"}).id
+    return {"service": service_id, "source": (source_inputs, source_id), "flow": flow_id}
+
+
 def test_adoption_takes_over_existing_objects(
-    emu: RunningEmulator, stack: dict[str, Any], api: DataddoClient
-) -> None:
-    service_inputs, _ = stack["service"]
-    existing = api.create_service({"serviceName": "snapchat_static", "config": {"clientId": "c"}})
+    emu: RunningEmulator, hand_made: dict[str, Any], api: DataddoClient,
+    seed_service_inputs: dict[str, Any], seed_flow_inputs: dict[str, Any],
+) -> None:  # fmt: skip
+    existing = hand_made["service"]
     emu.clear_requests()
-    adopted = create(SERVICE, {**service_inputs, "adopt_id": existing, "label": "Adopted"})
+    adopted = create(SERVICE, {**seed_service_inputs, "adopt_id": existing, "label": "Adopted"})
     assert adopted.id == str(existing)
-    assert [(m, p) for m, p, _ in seen(emu)] == [
+    assert [(m, p) for m, p, status in seen(emu) if p != "/auth" and status != 401] == [
         ("GET", "/services"),
         ("PUT", f"/services/{existing}"),
         ("GET", "/services"),
     ]
     assert {s.id: s.label for s in api.list_services()}[existing] == "Adopted"
 
-    source_inputs, source = stack["source"]
-    taken = create(SOURCE, {**source_inputs, "adopt_id": source.id, "label": "Taken"})
-    assert taken.id == source.id
-    assert api.get_source(source.id).label == "Taken"
+    source_inputs, source_id = hand_made["source"]
     changed = {**source_inputs, "config": {**source_inputs["config"], "breakdown": "ad"}}
     with pytest.raises(DataddoError, match="was created with other breakdown than declared"):
-        create(SOURCE, {**changed, "adopt_id": source.id})
+        create(SOURCE, {**changed, "adopt_id": source_id})
+    taken = create(SOURCE, {**source_inputs, "adopt_id": source_id, "label": "Taken"})
+    assert taken.id == source_id
+    assert api.get_source(source_id).label == "Taken"
+    # The stack holds it now: another resource (or a replacement of this one) may not take it.
+    with pytest.raises(DataddoError, match=f"the stack already holds source {source_id}"):
+        create(SOURCE, {**source_inputs, "adopt_id": source_id, "label": "Again"})
 
-    flow_inputs, flow = stack["flow"]
-    assert create(FLOW, {**flow_inputs, "adopt_id": flow.id}).outs["api_id"] == flow.outs["api_id"]
+    flow_inputs = {**seed_flow_inputs, "sources": [source_id]}
+    flow = create(FLOW, {**flow_inputs, "adopt_id": hand_made["flow"]})
+    assert flow.id == hand_made["flow"]
     assert len(emu.objects()["flows"]) == 1
 
 
@@ -252,13 +270,22 @@ def test_adoption_takes_over_existing_objects(
         (FLOW, {"app": "power_bi"}, "has app 'google_data_studio', not the declared 'power_bi'"),
     ],
 )
-def test_adoption_refuses_what_does_not_fit(
-    stack: dict[str, Any], provider: DataddoProvider, change: dict[str, Any], message: str
+def test_adoption_refuses_what_does_not_fit(  # noqa: PLR0917 -- pytest injects these by name
+    hand_made: dict[str, Any],
+    seed_service_inputs: dict[str, Any],
+    seed_flow_inputs: dict[str, Any],
+    provider: DataddoProvider,
+    change: dict[str, Any],
+    message: str,
 ) -> None:
-    name = {SERVICE: "service", SOURCE: "source", FLOW: "flow"}[provider]
-    inputs, created = stack[name]
-    attempt = {**inputs, "adopt_id": created.id, **change}
-    if name == "source":
+    source_inputs, source_id = hand_made["source"]
+    inputs, existing = {
+        SERVICE: (seed_service_inputs, str(hand_made["service"])),
+        SOURCE: (source_inputs, source_id),
+        FLOW: ({**seed_flow_inputs, "sources": [source_id]}, hand_made["flow"]),
+    }[provider]
+    attempt = {**inputs, "adopt_id": existing, **change}
+    if provider is SOURCE:
         attempt["config"] = {
             "accountId": "a",
             "dateRange": "{{7d1}}",

@@ -51,16 +51,14 @@ def _account(api_offset: float | None = 0.0, fake: FakeTime | None = None) -> Ac
     return Account(api, settle=replace(SETTLE, sleep=time_.sleep, clock=lambda: time_.now))
 
 
-def _identity(
-    listings: list[list[Item]], *, listed: bool = False, label: str | None = "L"
-) -> Identity[Item]:
+def _identity(listings: list[list[Item]], *, label: str | None = "L") -> Identity[Item]:
+    """`listings`: what each listing answers, the first the one before the kind's first create."""
     looks: Iterator[list[Item]] = iter(listings)
     return Identity(
         "flow",
         listing=lambda: next(looks),
         ident=lambda item: item[0],
         changed_at=lambda item: item[2],
-        listed=listed,
         matches=lambda item: item[1] == label,
         distinct=label is not None,
         describe=lambda item: f"flow {item[0]}",
@@ -78,13 +76,12 @@ def _new(name: str, label: str | None = "L") -> Item:
     return (name, label, time.time() + 0.5)
 
 
-def test_success_is_one_post_and_lists_only_kinds_without_creation_times() -> None:
+def test_success_is_one_post_after_one_listing_per_process_and_kind() -> None:
     account = _account()
-    assert create_once(account, lambda: ("a", "L", None), _identity([])) == ("a", "L", None)
-    listed = _identity([[("old", "L", None)]], listed=True)
-    assert create_once(account, lambda: ("b", "L", None), listed)[0] == "b"
-    # The listing is taken once per process and kind: a second create posts only.
-    assert create_once(account, lambda: ("c", "L", None), _identity([], listed=True))[0] == "c"
+    assert (
+        create_once(account, lambda: ("a", "L", None), _identity([[("old", "L", None)]]))[0] == "a"
+    )
+    assert create_once(account, lambda: ("b", "L", None), _identity([]))[0] == "b"  # no listing
     assert account.ledger.knows("flow", "old")
     assert account.ledger.knows("flow", "b")
 
@@ -98,57 +95,53 @@ def test_success_is_one_post_and_lists_only_kinds_without_creation_times() -> No
     ],
 )
 def test_an_ambiguous_failure_adopts_the_single_new_match(error: Exception) -> None:
-    found = create_once(_account(), _failing(error), _identity([[_new("x", "other"), _new("m")]]))
-    assert found[0] == "m"
+    looks = [[], [_new("x", "other"), _new("m")]]
+    assert create_once(_account(), _failing(error), _identity(looks))[0] == "m"
 
 
 def test_a_late_object_is_still_found() -> None:
     account = _account()
-    found = create_once(account, _failing(AMBIGUOUS), _identity([[], [], [_new("late")]]))
+    found = create_once(account, _failing(AMBIGUOUS), _identity([[], [], [], [_new("late")]]))
     assert found[0] == "late"
     assert account.ledger.knows("flow", "late")
 
 
-def test_an_object_created_before_the_post_by_the_apis_clock_is_not_taken() -> None:
+def test_an_object_created_before_the_posts_second_by_the_apis_clock_is_not_taken() -> None:
     # Our clock is an hour behind the API's: the API's own clock decides, not ours.
     account = _account(api_offset=3600)
-    before = ("old", "L", time.time() + 3600 - 30)
+    sent = time.time() + 3600
+    before = ("old", "L", float(int(sent) - 1))  # missed by the listing, a second early
     with pytest.raises(DataddoError, match="may have been created, though none appeared"):
-        create_once(account, _failing(AMBIGUOUS), _identity([[before]] * 5))
+        create_once(account, _failing(AMBIGUOUS), _identity([[], *[[before]] * 5]))
+    same_second = ("ours", "L", float(int(sent)))  # the API's whole seconds: may be ours
+    assert create_once(account, _failing(AMBIGUOUS), _identity([[same_second]]))[0] == "ours"
 
 
 def test_an_object_the_stack_holds_is_never_taken() -> None:
     account = _account()
     account.ledger.saw("flow", "replaced")  # e.g. the object a replacement replaces
     with pytest.raises(DataddoError, match="may have been created, though none appeared"):
-        create_once(account, _failing(AMBIGUOUS), _identity([[_new("replaced")]] * 5))
+        create_once(account, _failing(AMBIGUOUS), _identity([[], *[[_new("replaced")]] * 5]))
 
 
 def test_an_object_listed_before_the_first_create_is_never_taken() -> None:
-    listings = [[("there-before", "L", None)], [("there-before", "L", None), ("new", "L", None)]]
-    found = create_once(_account(), _failing(AMBIGUOUS), _identity(listings, listed=True))
-    assert found[0] == "new"
+    there = ("there-before", "L", None)  # no time: only the listing tells
+    found = create_once(_account(), _failing(AMBIGUOUS), _identity([[there], [there, _new("m")]]))
+    assert found[0] == "m"
 
 
 def test_objects_that_cannot_be_told_apart_are_named_not_taken() -> None:
-    unlabelled = _identity([[_new("n1", None)]], label=None)
+    unlabelled = _identity([[], [_new("n1", None)]], label=None)
     with pytest.raises(DataddoError, match=r"flow n1 appeared since, but it cannot be told apart"):
         create_once(_account(), _failing(AMBIGUOUS), unlabelled)
     with pytest.raises(DataddoError, match=r"flow m1, flow m2 appeared since"):
-        create_once(_account(), _failing(AMBIGUOUS), _identity([[_new("m1"), _new("m2")]]))
+        create_once(_account(), _failing(AMBIGUOUS), _identity([[], [_new("m1"), _new("m2")]]))
 
 
-def test_without_the_apis_clock_a_listing_before_the_post_proves_what_is_new() -> None:
-    account = _account(api_offset=None)  # no answer yet, no clock
-    listings = [[("there-before", "L", None)], [("there-before", "L", None), _new("m")]]
-    assert create_once(account, _failing(AMBIGUOUS), _identity(listings))[0] == "m"
-    assert account.ledger.listed("flow")
-
-
-def test_an_object_without_a_creation_time_proves_nothing() -> None:
-    undated = [("m", "L", None)]
-    with pytest.raises(DataddoError, match="nothing proves it was not there before"):
-        create_once(_account(), _failing(AMBIGUOUS), _identity([undated]))
+def test_without_the_apis_clock_the_listing_alone_proves_what_is_new() -> None:
+    account = _account(api_offset=None)  # the API sends no Date header
+    undated = ("m", "L", None)
+    assert create_once(account, _failing(AMBIGUOUS), _identity([[], [undated]]))[0] == "m"
 
 
 @pytest.mark.parametrize(
@@ -157,15 +150,18 @@ def test_an_object_without_a_creation_time_proves_nothing() -> None:
 )
 def test_clear_failures_are_not_reconciled(error: Exception) -> None:
     with pytest.raises(type(error)):
-        create_once(_account(), _failing(error), _identity([]))
+        create_once(_account(), _failing(error), _identity([[]]))
 
 
 def test_a_listing_failure_after_an_ambiguous_create_says_it_may_exist() -> None:
+    looks: list[list[Item]] = [[]]
+
     def listing() -> list[Item]:
+        if looks:
+            return looks.pop()  # the listing before the first create
         raise NotFound("GET", "/flows", 404, "gone")
 
-    identity = _identity([])
-    broken = Identity(**{**identity.__dict__, "listing": listing})
+    broken = Identity(**{**_identity([]).__dict__, "listing": listing})
     with pytest.raises(DataddoError, match="may have been created, and looking for it failed"):
         create_once(_account(), _failing(AMBIGUOUS), broken)
 
