@@ -23,6 +23,8 @@ def create_fastapi(emu: Emulator) -> FastAPI:
         version="1.0.0",
         description="A local emulator of the Dataddo headless API, for tests.",
         redoc_url=None,
+        # The spec declares each path once: `/sources/` is no path of it, so no 307 to one.
+        redirect_slashes=False,
     )
     app.state.emulator = emu
     install_handlers(app)

@@ -4,6 +4,7 @@ Handlers turn every failure, FastAPI's own validation errors and unknown routes 
 that shape; validation errors are 400, not FastAPI's 422.
 """
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from fastapi import FastAPI, Request
@@ -48,11 +49,16 @@ def in_use(kind: str, object_id: object, users: Mapping[str, Sequence[str]]) -> 
 
 
 def check_label(value: object) -> str:
-    """A label given to a create or an update: a string with more than white space, else the
-    one 400 all of them answer."""
-    if not isinstance(value, str) or not value.strip():
+    """A label given to a create or an update: a string that shows something (more than white
+    space and invisible format characters), else the one 400 all of them answer."""
+    if not isinstance(value, str) or is_blank(value):
         raise bad_request("label", "must be a non-blank string")
     return value
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` shows nothing: only white space and format characters (category Cf)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def unauthorized(message: str) -> ApiError:

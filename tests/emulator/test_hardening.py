@@ -58,7 +58,7 @@ def test_object_ids_match_exactly(api: Api) -> None:
     api.error("POST", "/flows", 400, json={"sources": [source_id.upper()]})
 
 
-@pytest.mark.parametrize("label", ["", "   ", "\t\n", 5, None])
+@pytest.mark.parametrize("label", ["", "   ", "\t\n", "\u200b", " \ufeff\u200e", 5, None])
 def test_a_blank_label_is_the_same_400_on_every_create_and_update(api: Api, label: Any) -> None:
     service_id, source_id = api.service(), api.source()
     flow_id = api.flow(source_id)["id"]
@@ -136,3 +136,10 @@ def test_the_journal_redacts_secrets_in_destination_bodies(
     assert created == redacted
     destination_id = api.call("GET", "/destinations")[0]["id"]
     assert _journaled(server, api, "PUT", f"/destinations/{destination_id}", body) == redacted
+
+
+def test_a_path_the_spec_does_not_declare_is_404_not_a_redirect(api: Api) -> None:
+    """`/sources/` is no path of the spec: no 307 to `/sources` for a client to follow."""
+    api.flow()
+    for path in ("/sources/", "/flows/", "/services/", "/destinations/"):
+        api.error("GET", path, 404)

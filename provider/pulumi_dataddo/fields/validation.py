@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_dataddo.fields.values import integer_text, is_unknown, kind, show
+from pulumi_dataddo.fields.values import integer_text, is_blank, is_unknown, kind, show
 
 SERVICE_ID = re.compile(r"^[0-9]+$")
 OBJECT_ID = re.compile(r"^[0-9a-f]{24}$")
@@ -52,7 +52,7 @@ class Validator:
         required: bool = False,
         choices: Collection[str] = (),
         pattern: re.Pattern[str] | None = None,
-        expected: str = "a non-empty string",
+        expected: str = "a non-blank string",
     ) -> None:
         """A string field: present if required, non-empty, one of `choices`, matching `pattern`."""
         if is_unknown(value):
@@ -61,7 +61,7 @@ class Validator:
             if required:
                 self.fail(name, f"is required ({expected})")
             return
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or is_blank(value):
             self.fail(name, f"must be {expected}, {self.got(value)}")
         elif choices and value not in choices:
             self.fail(name, f"must be one of {', '.join(sorted(choices))}, {self.got(value)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Collection
 from typing import Any
 
@@ -25,6 +26,12 @@ def is_unknown(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return any(is_unknown(v) for v in value)
     return False
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` shows nothing: only white space and invisible format characters (a
+    zero-width space, a direction mark), which `str.strip` keeps."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def whole_numbers(value: Any) -> Any:

@@ -40,7 +40,7 @@ def test_seed_inputs_pass(
         ({"config": {}}, "config: must hold the service's credentials, got an empty object"),
         ({"config": {"label": "x"}}, "config.label: is set by the Service argument label"),
         ({"config": {1: "x"}}, "config: keys must be non-empty strings, got 1"),
-        ({"label": 5}, "label: must be a non-empty string, got 5"),
+        ({"label": 5}, "label: must be a non-blank string, got 5"),
         ({"adopt_id": "abc"}, 'adopt_id: must be a service id (an integer), got "abc"'),
     ],
 )
@@ -66,7 +66,8 @@ def test_service_adopt_id_is_normalized(seed_service_inputs: dict[str, Any]) -> 
     ("change", "expected"),
     [
         ({"connector_id": None}, "connector_id: is required"),
-        ({"label": ""}, 'label: must be a non-empty string, got ""'),
+        ({"label": ""}, 'label: must be a non-blank string, got ""'),
+        ({"label": "\u200b "}, 'label: must be a non-blank string, got "\\u200b "'),
         ({"oauth_id": "x1"}, 'oauth_id: must be a service id (an integer), got "x1"'),
         ({"template_id": "a b"}, "template_id: must be a template id such as index"),
         ({"strategy": 3}, "strategy: must be a storage strategy such as incremental, got 3"),
@@ -185,7 +186,7 @@ def test_unknown_values_are_not_validated(seed_source_inputs: dict[str, Any]) ->
         ({}, "sources: is required (a list of ids)"),
         ({"sources": ["abc"]}, 'sources[0]: must be an id of 24 hexadecimal characters, got "abc"'),
         ({"sources": [OBJ, OBJ]}, f"sources: lists {OBJ} more than once"),
-        ({"sources": [OBJ], "label": ""}, "label: must be a non-empty string"),
+        ({"sources": [OBJ], "label": ""}, "label: must be a non-blank string"),
         ({"sources": [OBJ], "adopt_id": 7}, "adopt_id: must be an id of 24 hexadecimal"),
     ],
 )
