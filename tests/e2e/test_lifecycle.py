@@ -306,6 +306,8 @@ def test_destroy_refused_while_in_use_names_the_user(
 WARNED = """
 import pulumi_dataddo as dataddo
 
+auth = dataddo.Service("auth", service="snapchat_static", label="Snap", config={"staticKey": "k"})
+dataddo.Source("source", connector_id="snapchatt", label="Insights", oauth_id=auth.id)
 dataddo.Flow("flow", sources=["63b872052946b21e6d063cb2"], app="google_data_studo")
 """
 
@@ -316,9 +318,14 @@ def test_what_the_published_spec_does_not_know_is_a_warning_and_the_api_decides(
     project = dataddo_project(tmp_path, emulator, WARNED)
     journal = Journal(emulator)
     preview, events = project.preview()
-    assert preview.change_summary == {"create": 2}
+    assert preview.change_summary == {"create": 4}
     assert any(
         d.startswith("warning: app: 'google_data_studo'") and "did you mean google_data_studio" in d
+        for d in events.diagnostics
+    ), events.diagnostics
+    # Its Service's id is unknown in the preview; the connector is warned about all the same.
+    assert any(
+        d.startswith("warning: connector_id: 'snapchatt'") and "did you mean snapchat" in d
         for d in events.diagnostics
     ), events.diagnostics
     assert journal.entries() == []

@@ -10,6 +10,7 @@ import pulumi
 
 from pulumi_dataddo.arguments import properties
 from pulumi_dataddo.dynamic.provider import plain
+from pulumi_dataddo.fields.values import UNKNOWN
 from pulumi_dataddo.logic.base import ResourceLogic
 
 # The dynamic resource classes take both from here.
@@ -17,8 +18,14 @@ __all__ = ["properties", "warn_unknowns"]
 
 
 def warn_unknowns(resource: pulumi.Resource, logic: ResourceLogic, props: dict[str, Any]) -> None:
-    """Warn, once the arguments are known, about what the published catalog does not know."""
-    inputs = {f.name: props[f.name] for f in logic.spec.inputs if props.get(f.name) is not None}
+    """Warn, once the arguments are known, about what the published catalog does not know.
+    References to other objects never decide a warning, and are taken as unknown so that one
+    not known in a preview (a Service created in the same run) does not silence the others."""
+    inputs = {
+        f.name: UNKNOWN if f.type.reference else props[f.name]
+        for f in logic.spec.inputs
+        if props.get(f.name) is not None
+    }
 
     def warn(values: dict[str, Any]) -> None:
         for warning in logic.check({}, plain(values)).warnings:

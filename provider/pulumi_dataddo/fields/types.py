@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pulumi_dataddo.fields import schedule
@@ -34,10 +34,12 @@ class ValueType:
     expected: str = "a value"
     # Named object types it refers to (their fields are documented with it).
     refs: tuple[str, ...] = field(default=())
+    # Names another Dataddo object by id: often another resource's output, unknown in previews.
+    reference: bool = False
 
 
-def text(expected: str = "a non-empty string", pattern: re.Pattern[str] | None = None) -> ValueType:
-    """A non-empty string, optionally matching `pattern`."""
+def text(expected: str = "a non-blank string", pattern: re.Pattern[str] | None = None) -> ValueType:
+    """A string that shows something, optionally matching `pattern`."""
     return ValueType(
         "str",
         {"type": "string"},
@@ -105,14 +107,16 @@ SERVICE_ID = ValueType(
     lambda v, name, value: v.service_id(name, value),
     normalize=_service_id,
     expected="a service id (an integer)",
+    reference=True,
 )
-OBJECT_ID_TEXT = text("an id of 24 hexadecimal characters", OBJECT_ID)
+OBJECT_ID_TEXT = replace(text("an id of 24 hexadecimal characters", OBJECT_ID), reference=True)
 ID_SET = ValueType(
     "Sequence[str]",
     {"type": "array", "items": {"type": "string"}},
     _check_ids,
     normalize=_id_set,
     expected="a list of ids",
+    reference=True,
 )
 STRINGS = ValueType(
     "Sequence[str]",
