@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 REDACTED = "***"
-# The provider's words (pulumi_dataddo.redaction; tests/agreement proves the two rules agree).
+# The provider's rules (pulumi_dataddo.redaction; tests/agreement proves the two agree).
 _SECRET_WORDS = (
     "secret",
     "password",
@@ -24,6 +24,16 @@ _SECRET_WORDS = (
     "signature",
     "private",
 )
+# short names, secret only as a key's last word (`basic_auth`, not `author`)
+_SECRET_NAMES = frozenset(
+    {"auth", "bearer", "hmac", "jwt", "otp", "pass", "pat", "pin", "psk", "sas", "sig", "totp"}
+)
+# last words that describe a credential without holding one (`tokenUrl`, `auth_type`)
+_DESCRIPTIVE = frozenset(
+    {"algorithm", "endpoint", "expiration", "expires", "expiry", "format", "method", "mode"}
+    | {"scheme", "type", "uri", "url", "version"}
+)
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # keys whose value names another entry's key, as in headers written `{"name", "value"}`
 _NAME_KEYS = ("name", "key", "header")
 _URL_PASSWORD = re.compile(r"(://[^/?#@\s:]*):[^/?#@\s]*@")
@@ -33,9 +43,16 @@ _HEADER = re.compile(r"\s*([A-Za-z0-9_-]+)\s*:\s*\S.*", re.DOTALL)
 
 def is_secret_key(name: str) -> bool:
     """Whether a key names a credential: `clientSecret`, `password`, `accessToken`, `apiKey`,
-    `staticKey`, `Authorization`, ... (any key ending in "key" counts)."""
+    `basic_auth`, ... but not `tokenUrl` or `auth_type` (which describe one)."""
+    words = [word.lower() for word in _WORD.findall(name)]
+    if not words or (len(words) > 1 and words[-1] in _DESCRIPTIVE):
+        return False
     lowered = name.lower()
-    return lowered.endswith("key") or any(word in lowered for word in _SECRET_WORDS)
+    return (
+        lowered.endswith("key")
+        or words[-1] in _SECRET_NAMES
+        or any(word in lowered for word in _SECRET_WORDS)
+    )
 
 
 def mask(value: Any) -> Any:

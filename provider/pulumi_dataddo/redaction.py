@@ -2,7 +2,15 @@
 
 Two rules live here. `is_secret_key` / `holds_credentials` decide which config values are
 credentials (a Source's config is stored as a secret when it holds one). `remember` / `redact`
-keep every secret value this process has seen out of every message that leaves it.
+keep every secret value this process has seen out of every message that leaves it. The
+emulator's journal applies the same rules (tests/agreement proves it).
+
+A key names a credential (case-insensitive) when it ends in "key" (`apiKey`, `x-api-key`),
+contains a credential word (`clientSecret`, `sshPassword`, `accessToken`, `Authorization`,
+`signature`, `privateKey`), or its last word is a short credential name (`auth`, `sig`, `sas`,
+`jwt`, `pat`, `pass`, `pin`, `otp`, ...: `basic_auth`, `X-Auth`, but not `author`,
+`authority`, `oAuthId`, `pinned`). Unless its last word only describes a credential: a
+`tokenUrl`, an `auth_type` or a `signature_version` holds none.
 """
 
 from __future__ import annotations
@@ -17,9 +25,7 @@ MASK = "***"
 # Shorter values are not redacted: masking "1" or "day" everywhere would garble messages
 # without protecting anything worth protecting.
 MIN_SECRET_LENGTH = 4
-# Parts of a key (case-insensitive) that name a credential: `clientSecret`, `password`,
-# `passwd`, `pwd`, `passphrase`, `accessToken`, `staticKey`, `apiKey`, `private_key`,
-# `Authorization`, `credentials`, ... A key ending in "key" counts too (`apiKey`, `key`).
+# Parts of a key (case-insensitive) that name a credential wherever they appear.
 _SECRET_KEY_PARTS = (
     "secret",
     "password",
@@ -34,6 +40,18 @@ _SECRET_KEY_PARTS = (
     "signature",
     "private",
 )
+# Short names of credentials, counted only as a key's last word: as parts they would catch
+# `author`, `pinned`, `path`.
+_SECRET_NAMES = frozenset(
+    {"auth", "bearer", "hmac", "jwt", "otp", "pass", "pat", "pin", "psk", "sas", "sig", "totp"}
+)
+# Last words of keys that describe a credential without holding one (`tokenUrl`, `auth_type`).
+_DESCRIPTIVE = frozenset(
+    {"algorithm", "endpoint", "expiration", "expires", "expiry", "format", "method", "mode"}
+    | {"scheme", "type", "uri", "url", "version"}
+)
+# A key's words: `XApiKey` -> X, Api, Key; `client_secret` -> client, secret.
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Header-like pairs (`[{"name": "Authorization", "value": "..."}]`): the keys that hold the
 # header's name, and those that hold its value.
 _PAIR_NAMES = ("name", "key", "header", "field")
@@ -45,9 +63,16 @@ _lock = threading.Lock()
 
 
 def is_secret_key(name: str) -> bool:
-    """Whether a key names a credential (`clientSecret`, `password`, `apiKey`, `Authorization`)."""
+    """Whether a key names a credential (`clientSecret`, `password`, `apiKey`, `basic_auth`)."""
+    words = [word.lower() for word in _WORD.findall(name)]
+    if not words or (len(words) > 1 and words[-1] in _DESCRIPTIVE):
+        return False
     lowered = name.lower()
-    return lowered.endswith("key") or any(part in lowered for part in _SECRET_KEY_PARTS)
+    return (
+        lowered.endswith("key")
+        or words[-1] in _SECRET_NAMES
+        or any(part in lowered for part in _SECRET_KEY_PARTS)
+    )
 
 
 def holds_credentials(value: Any) -> bool:

@@ -15,7 +15,8 @@ from pulumi_dataddo.fields import schedule
 CRON_TEXT = st.text(alphabet="0123456789*/-, \n+x٣", max_size=12)
 KEY_WORDS = st.sampled_from(
     ["api", "Key", "secret", "Password", "pwd", "token", "Static", "auth", "Authorization", "id",
-     "private", "cookie", "name", "label", "credentials", "signature", "pass", "phrase", "-", "_"]
+     "private", "cookie", "name", "label", "credentials", "signature", "pass", "phrase", "-", "_",
+     "sig", "sas", "jwt", "pin", "or", "o", "Url", "type", "Version", "ID", "X", "7"]
 )  # fmt: skip
 
 
@@ -35,5 +36,7 @@ def test_the_cron_grammars_agree(field: str, value: str) -> None:
 @given(st.lists(KEY_WORDS, min_size=1, max_size=4).map("".join) | st.text(max_size=16))
 @example("staticKeyValue")
 @example("x-api-key")
+@example("basic_auth")
+@example("signature_version")
 def test_the_secret_key_rules_agree(key: str) -> None:
     assert redaction.is_secret_key(key) == emulator_redaction.is_secret_key(key)
