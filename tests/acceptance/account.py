@@ -32,15 +32,15 @@ def create_chain(
     service = client.create_service(
         payloads.create_service("snapchat_static", credentials, labels["service"])
     )
-    body = payloads.create_source(
-        names("snapchat"),
-        connector_id="snapchat",
-        template_id="index",
-        label=labels["source"],
-        oauth=service,
-        config=fields,
-        strategy="incremental",
-    )
+    source_arguments = {
+        "connector_id": "snapchat",
+        "template_id": "index",
+        "label": labels["source"],
+        "oauth_id": service,
+        "config": fields,
+        "strategy": "incremental",
+    }
+    body = payloads.create_source(names("snapchat"), source_arguments)
     source = client.create_source("snapchat", body)
     flow = client.create_flow(
         payloads.create_flow([source.id], "google_data_studio", labels["flow"])

@@ -1,8 +1,9 @@
 """A resource's fields declared once, as data: the single source of check, diff, the adapters'
 properties and output types, the reference tables in docs/resources.md and the provider schema.
 
-Adding a field to a resource is one `Field(...)` in `fields/<resource>.py` (plus what the API
-does with it in `logic/`).
+Adding a field to a resource is one `Field(...)` in `fields/<resource>.py`; a Source argument
+that sets a create-source form field names it there too (`form`), and the create body, the
+import and the config checks follow. What else the API does with a field lives in `logic/`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ def camel_case(name: str) -> str:
     """A snake_case name in Pulumi's camelCase convention (`connector_id` -> `connectorId`)."""
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+@dataclass(frozen=True)
+class FormName:
+    """The create-source form field a Source argument sets, as each casing of the spec's forms
+    spells it (the seed's camelCase forms, and the snake_case `*Dto` ones)."""
+
+    camel: str
+    snake: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,8 @@ class Field:
     compared: bool = True
     # An output that an in-place update leaves as it is (an id), so previews keep it known.
     stable: bool = False
+    # The create-source form field it sets (Source arguments sent as they are).
+    form: FormName | None = None
 
     @property
     def camel(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pulumi_dataddo.fields import types
-from pulumi_dataddo.fields.base import WITH_CREDENTIALS, Field, ResourceSpec
+from pulumi_dataddo.fields.base import WITH_CREDENTIALS, Field, FormName, ResourceSpec
 
 DEFAULT_TEMPLATE = "index"
 
@@ -23,13 +23,21 @@ SOURCE = ResourceSpec(
             "decides.",
             required=True,
             replaces=True,
+            form=FormName("connectorId", "connector_id"),
         ),
-        Field("label", types.STRING, "The source's name in Dataddo.", required=True),
+        Field(
+            "label",
+            types.STRING,
+            "The source's name in Dataddo.",
+            required=True,
+            form=FormName("label", "label"),
+        ),
         Field(
             "oauth_id",
             types.SERVICE_ID,
             "The id of the Service whose credentials the source uses (`service.id`).",
             replaces=True,
+            form=FormName("oAuthId", "o_auth_id"),
         ),
         Field(
             "template_id",
@@ -37,6 +45,7 @@ SOURCE = ResourceSpec(
             "The connector's template.",
             default=DEFAULT_TEMPLATE,
             replaces=True,
+            form=FormName("templateId", "template_id"),
         ),
         Field(
             "config",
@@ -60,6 +69,7 @@ SOURCE = ResourceSpec(
             types.STRATEGY,
             "The storage strategy (the form's `storageStrategy`), e.g. `incremental`, `clean`.",
             replaces=True,
+            form=FormName("strategy", "storage_strategy"),
         ),
         Field(
             "wait_until_live",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pulumi_dataddo.fields import schedule
+from pulumi_dataddo.fields.source import SOURCE
 from pulumi_dataddo.fields.validation import Validator
 from pulumi_dataddo.fields.values import did_you_mean, is_unknown, kind
 from pulumi_dataddo.logic import catalog
@@ -20,15 +21,12 @@ from pulumi_dataddo.logic import catalog
 
 @dataclass(frozen=True)
 class Names:
-    """The payload names of the Source's own arguments in one casing."""
+    """The payload names of the Source's own arguments in one casing (each argument's
+    `Field.form` in fields/source.py)."""
 
-    connector_id: str
-    template_id: str
-    oauth_id: str
+    snake: bool
     # The spec types `oAuthId` a string and `o_auth_id` an integer.
     oauth_id_is_text: bool
-    label: str
-    strategy: str
     # The form's own name of the storage strategy (the `strategy` argument, or config).
     storage_strategy: str
     # Whether the schedule travels in the create body (the seed does) or is put afterwards.
@@ -36,38 +34,45 @@ class Names:
     # Fields the Dataddo UI adds to every create body (the seed's), unless config sets them.
     ui_fields: tuple[str, ...]
 
+    def of(self, argument: str) -> str:
+        """The payload name of a Source argument that sets a form field."""
+        form = SOURCE.field(argument).form
+        if form is None:
+            raise ValueError(f"Source argument {argument} sets no form field")
+        return form.snake if self.snake else form.camel
+
+    @property
+    def connector_id(self) -> str:
+        return self.of("connector_id")
+
+    @property
+    def oauth_id(self) -> str:
+        return self.of("oauth_id")
+
+    @property
+    def label(self) -> str:
+        return self.of("label")
+
     def arguments(self) -> dict[str, str]:
         """Payload field -> the Source argument that sets it."""
-        fields = {
-            self.connector_id: "connector_id",
-            self.template_id: "template_id",
-            self.oauth_id: "oauth_id",
-            self.label: "label",
-            self.strategy: "strategy",
-        }
+        fields = {self.of(f.name): f.name for f in FORM_ARGUMENTS}
         if self.schedule_in_body:
             fields.update({name: "schedule" for name in schedule.FIELDS})
         return fields
 
 
+# The Source arguments that set a form field, as they are.
+FORM_ARGUMENTS = tuple(f for f in SOURCE.inputs if f.form is not None)
 CAMEL = Names(
-    connector_id="connectorId",
-    template_id="templateId",
-    oauth_id="oAuthId",
+    snake=False,
     oauth_id_is_text=True,
-    label="label",
-    strategy="strategy",
     storage_strategy="storageStrategy",
     schedule_in_body=True,
     ui_fields=("dateRangePreview", "search", "request", "type"),
 )
 SNAKE = Names(
-    connector_id="connector_id",
-    template_id="template_id",
-    oauth_id="o_auth_id",
+    snake=True,
     oauth_id_is_text=False,
-    label="label",
-    strategy="storage_strategy",
     storage_strategy="storage_strategy",
     schedule_in_body=False,
     ui_fields=(),

@@ -12,7 +12,7 @@ from typing import Any
 
 from pulumi_dataddo.fields.values import integer_text, whole_numbers
 from pulumi_dataddo.logic import schedule
-from pulumi_dataddo.logic.connector_form import Names
+from pulumi_dataddo.logic.connector_form import FORM_ARGUMENTS, Names
 
 Body = dict[str, Any]
 
@@ -36,30 +36,22 @@ def update_service(config: Mapping[str, Any], label: str | None) -> Body:
     return {"config": service_config(config, label)}
 
 
-def create_source(
-    names: Names,
-    *,
-    connector_id: str,
-    template_id: str,
-    label: str,
-    oauth: Any = None,
-    config: Mapping[str, Any] | None = None,
-    schedule_fields: Mapping[str, Any] | None = None,
-    strategy: str | None = None,
-) -> Body:
-    """`POST /connectors/{connector_id}/create-source` in the form's casing."""
-    body: Body = {names.connector_id: connector_id, names.template_id: template_id}
+def create_source(names: Names, inputs: Mapping[str, Any]) -> Body:
+    """`POST /connectors/{connector_id}/create-source` in the form's casing: the config, the
+    arguments that set form fields, the schedule where the body carries it, the UI's fields."""
+    body: Body = whole_numbers(dict(inputs.get("config") or {}))
+    for argument in FORM_ARGUMENTS:
+        value = inputs.get(argument.name)
+        if value is not None:
+            body[names.of(argument.name)] = value
+    oauth = inputs.get("oauth_id")
     if oauth is not None:
         text = integer_text(oauth) or str(oauth)
         body[names.oauth_id] = text if names.oauth_id_is_text else int(text)
-    body[names.label] = label
-    body.update(whole_numbers(dict(config or {})))
     if names.schedule_in_body:
-        body.update(schedule.create_fields(schedule_fields))
-    for key, value in _ui_fields(names, connector_id, body).items():
+        body.update(schedule.create_fields(inputs.get("schedule")))
+    for key, value in _ui_fields(names, inputs["connector_id"], body).items():
         body.setdefault(key, value)
-    if strategy is not None:
-        body[names.strategy] = strategy
     return body
 
 
@@ -73,7 +65,7 @@ def _ui_fields(names: Names, connector_id: str, body: Mapping[str, Any]) -> Body
 
 def source_arguments(names: Names, connector_id: str, body: Mapping[str, Any]) -> Body:
     """The Source arguments a create-source `body` was made from (`create_source` read
-    backwards, for import): the Service, the strategy and the connector fields (`config`).
+    backwards, for import): those that set form fields and the connector's own (`config`).
     The schedule is left out (its own path tells the current one), and so are the UI's fields
     where they hold what `create_source` puts there."""
     own = names.arguments()
@@ -83,12 +75,10 @@ def source_arguments(names: Names, connector_id: str, body: Mapping[str, Any]) -
         for key, value in body.items()
         if key not in own and not (key in ui_fields and ui_fields[key] == value)
     }
-    oauth = body.get(names.oauth_id)
-    return {
-        "oauth_id": None if oauth is None else integer_text(oauth) or str(oauth),
-        "config": config or None,
-        "strategy": body.get(names.strategy),
-    }
+    arguments: Body = {f.name: body.get(names.of(f.name)) for f in FORM_ARGUMENTS}
+    oauth = arguments["oauth_id"]
+    arguments["oauth_id"] = None if oauth is None else integer_text(oauth) or str(oauth)
+    return {**arguments, "config": config or None}
 
 
 def destination(label: str, oauth: Any, config: Mapping[str, Any] | None) -> Body:

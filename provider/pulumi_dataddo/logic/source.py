@@ -52,16 +52,7 @@ def check(_olds: Props, news: Props) -> Checked:
 
 def body(inputs: Props) -> dict[str, Any]:
     """The create-source request for the declared source."""
-    return payloads.create_source(
-        connector_form.names(inputs["connector_id"]),
-        connector_id=inputs["connector_id"],
-        template_id=inputs["template_id"],
-        label=inputs["label"],
-        oauth=inputs.get("oauth_id"),
-        config=inputs.get("config"),
-        schedule_fields=inputs.get("schedule"),
-        strategy=inputs.get("strategy"),
-    )
+    return payloads.create_source(connector_form.names(inputs["connector_id"]), inputs)
 
 
 def create(account: Account, inputs: Props) -> Created:

@@ -14,16 +14,7 @@ def _seed_payload(inputs: dict[str, Any]) -> dict[str, Any]:
     checked = source.check({}, inputs)
     assert checked.failures == []
     values = checked.inputs
-    return payloads.create_source(
-        names(values["connector_id"]),
-        connector_id=values["connector_id"],
-        template_id=values["template_id"],
-        label=values["label"],
-        oauth=values["oauth_id"],
-        config=values["config"],
-        schedule_fields=values["schedule"],
-        strategy=values["strategy"],
-    )
+    return payloads.create_source(names(values["connector_id"]), values)
 
 
 def test_seed_program_sends_exactly_the_seed_body(
@@ -47,9 +38,13 @@ def test_numbers_from_the_engine_become_whole_numbers_again(
 
 
 def test_ui_fields_do_not_override_config_and_need_date_range() -> None:
-    body = payloads.create_source(
-        CAMEL, connector_id="json", template_id="index", label="J", config={"search": "x"}
-    )
+    inputs = {
+        "connector_id": "json",
+        "template_id": "index",
+        "label": "J",
+        "config": {"search": "x"},
+    }
+    body = payloads.create_source(CAMEL, inputs)
     assert body == {
         "connectorId": "json",
         "templateId": "index",
@@ -61,16 +56,16 @@ def test_ui_fields_do_not_override_config_and_need_date_range() -> None:
 
 
 def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None:
-    body = payloads.create_source(
-        SNAKE,
-        connector_id="mysql",
-        template_id="index",
-        label="M",
-        oauth="1000",
-        config={"statement": "SELECT 1"},
-        schedule_fields={"hour": "3"},
-        strategy="incremental",
-    )
+    inputs = {
+        "connector_id": "mysql",
+        "template_id": "index",
+        "label": "M",
+        "oauth_id": "1000",
+        "config": {"statement": "SELECT 1"},
+        "schedule": {"hour": "3"},
+        "strategy": "incremental",
+    }
+    body = payloads.create_source(SNAKE, inputs)
     assert body == {
         "connector_id": "mysql",
         "template_id": "index",
@@ -93,21 +88,16 @@ def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None
 def test_source_arguments_read_a_create_body_backwards(
     form: Names, connector_id: str, config: dict[str, Any]
 ) -> None:
-    body = payloads.create_source(
-        form,
-        connector_id=connector_id,
-        template_id="index",
-        label="L",
-        oauth="1000",
-        config=config,
-        schedule_fields={"hour": "3", "minute": "25"},
-        strategy="incremental",
-    )
-    assert payloads.source_arguments(form, connector_id, body) == {
+    arguments = {
+        "connector_id": connector_id,
+        "template_id": "index",
+        "label": "L",
         "oauth_id": "1000",
         "config": config,
         "strategy": "incremental",
     }
+    body = payloads.create_source(form, {**arguments, "schedule": {"hour": "3", "minute": "25"}})
+    assert payloads.source_arguments(form, connector_id, body) == arguments
 
 
 def test_service_bodies_carry_the_label_inside_the_config() -> None:
