@@ -80,6 +80,11 @@ def _check_strings(v: Validator, name: str, value: Any) -> None:
         v.text(f"{name}[{index}]", item)
 
 
+def _check_boolean(v: Validator, name: str, value: Any) -> None:
+    if not isinstance(value, bool) and not is_unknown(value):
+        v.fail(name, f"must be true or false, {v.got(value)}")
+
+
 def _check_object(v: Validator, name: str, value: Any) -> None:
     v.mapping(name, value)
 
@@ -124,6 +129,7 @@ STRINGS = ValueType(
     _check_strings,
     expected="a list of strings",
 )
+BOOLEAN = ValueType("bool", {"type": "boolean"}, _check_boolean, expected="true or false")
 SECONDS = ValueType(
     "float",
     {"type": "number"},
