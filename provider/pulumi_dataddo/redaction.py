@@ -11,15 +11,23 @@ contains a credential word (`clientSecret`, `sshPassword`, `accessToken`, `Autho
 `jwt`, `pat`, `pass`, `pin`, `otp`, ...: `basic_auth`, `X-Auth`, but not `author`,
 `authority`, `oAuthId`, `pinned`). Unless its last word only describes a credential: a
 `tokenUrl`, an `auth_type` or a `signature_version` holds none.
+
+A config holds a credential where, at any depth:
+- a key naming a credential has a value (null, "", booleans and empty containers hold none);
+- a pair `{"name" | "field" | "key" | "header": <credential name>, "value" | "content": ...}`
+  has a value (its name is no secret, so `{"key": "Accept", "value": ...}` holds none);
+- a string holds a header line naming a credential (`Authorization: Bearer ...`), a pair
+  `api_key=...` anywhere (query strings, `token=abc;x=1`, `password='a b'`), a URL's password
+  (`scheme://user:<anything>@host`), or is JSON text (an object or array) holding one.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 MASK = "***"
 # Shorter values are not redacted: masking "1" or "day" everywhere would garble messages
@@ -52,11 +60,16 @@ _DESCRIPTIVE = frozenset(
 )
 # A key's words: `XApiKey` -> X, Api, Key; `client_secret` -> client, secret.
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-# Header-like pairs (`[{"name": "Authorization", "value": "..."}]`): the keys that hold the
-# header's name, and those that hold its value.
-_PAIR_NAMES = ("name", "key", "header", "field")
+# `{"name": "Authorization", "value": "..."}`: the keys that hold a pair's name, and its value.
+_PAIR_NAMES = ("name", "field", "key", "header")
 _PAIR_VALUES = ("value", "content")
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"']+")
+# In strings: a header line, a `name=value` pair (quoted, or up to a separator), and a URL's
+# password. A password may hold any character, "@" too: it certainly runs to the first "@"
+# (before any space), and perhaps to the line's last one (more is masked, never less).
+_HEADER = re.compile(r"^[ \t]*([\w-]+)[ \t]*:[ \t]*(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
+_KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)=('[^']*'|\"[^\"]*\"|[^\s&;'\"]*)")
+_PASSWORD = re.compile(r"://[^\s@/?#:]*:(?=(\S*?)@)(?=([^\r\n]*)@)")
+_AUTH_SCHEME = re.compile(r"(?:basic|bearer|token)\s+(\S+)", re.IGNORECASE)
 
 _known: set[str] = set()
 _lock = threading.Lock()
@@ -76,38 +89,87 @@ def is_secret_key(name: str) -> bool:
 
 
 def holds_credentials(value: Any) -> bool:
-    """Whether a config holds a credential anywhere: under a credential-like key (at any depth),
-    as a `{name: Authorization, value: ...}` pair, or in a URL (userinfo, or a credential-like
-    query parameter such as `api_key=`)."""
+    """Whether a config holds a credential anywhere (by the rules above)."""
+    return any(True for _ in credential_parts(value))
+
+
+def credential_parts(value: Any) -> Iterator[object]:
+    """The credentials inside a config: every value under a credential's name (the token of
+    `Bearer <token>` too), and inside strings the value of a header line or `name=value` pair,
+    a URL's password, and the credentials of JSON text."""
     if isinstance(value, Mapping):
-        if _is_secret_pair(value):
-            return True
-        return any(
-            (isinstance(k, str) and is_secret_key(k) and v not in (None, ""))
-            or holds_credentials(v)
-            for k, v in value.items()
-        )
-    if isinstance(value, list | tuple):
-        return any(holds_credentials(item) for item in value)
-    if isinstance(value, str):
-        return any(_url_has_credentials(url) for url in _URL.findall(value))
-    return False
+        names = _pair_names(value)
+        for key, item in value.items():
+            if _holds_secret(key, names):
+                yield from _secret_values(item)
+            else:
+                yield from credential_parts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from credential_parts(item)
+    elif isinstance(value, str):
+        yield from _text_parts(value)
 
 
-def _is_secret_pair(pair: Mapping[Any, Any]) -> bool:
-    names = [pair[k] for k in _PAIR_NAMES if isinstance(pair.get(k), str)]
-    has_value = any(pair.get(k) not in (None, "") for k in _PAIR_VALUES)
-    return has_value and any(is_secret_key(name) for name in names)
+def _pair_names(mapping: Mapping[Any, Any]) -> list[str]:
+    """The names a `{"name": ..., "value": ...}` pair gives its value (none if not a pair)."""
+    if not any(key in mapping for key in _PAIR_VALUES):
+        return []
+    return [mapping[key] for key in _PAIR_NAMES if isinstance(mapping.get(key), str)]
 
 
-def _url_has_credentials(url: str) -> bool:
+def _holds_secret(key: object, pair_names: list[str]) -> bool:
+    if pair_names and key in _PAIR_NAMES:
+        return False  # it names the credential (`"key": "X-Api-Key"`), it is none
+    if pair_names and key in _PAIR_VALUES:
+        return any(is_secret_key(name) for name in pair_names)
+    return isinstance(key, str) and is_secret_key(key)
+
+
+def _secret_values(value: Any) -> Iterator[object]:
+    """Every leaf of a value held under a credential's name; null, "" and booleans hold none."""
+    for leaf in _leaves(value):
+        if leaf is None or leaf == "" or isinstance(leaf, bool):
+            continue
+        yield leaf
+        if isinstance(leaf, str):
+            scheme = _AUTH_SCHEME.fullmatch(leaf)
+            if scheme is not None:
+                yield scheme[1]
+            yield from _text_parts(leaf)
+
+
+def _text_parts(text: str) -> Iterator[object]:
+    parsed = _json(text)
+    if parsed is not None:
+        yield from credential_parts(parsed)
+        return
+    for name, value in _HEADER.findall(text):
+        if is_secret_key(name):
+            yield from _secret_values(value)
+    for name, value in _KEY_VALUE.findall(text):
+        if is_secret_key(name):
+            yield from _secret_values(value[1:-1] if value[:1] in ("'", '"') else value)
+    for passwords in _PASSWORD.findall(text):
+        yield from (password for password in passwords if password)
+
+
+def _json(text: str) -> Any:
+    """The object or array a string holds as JSON text, else None."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return None
     try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    if parts.password:
-        return True
-    return any(is_secret_key(k) and v for k, v in parse_qsl(parts.query, keep_blank_values=True))
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _leaves(value: Any) -> Iterator[Any]:
+    if isinstance(value, Mapping | list | tuple):
+        for item in value.values() if isinstance(value, Mapping) else value:
+            yield from _leaves(item)
+    else:
+        yield value
 
 
 def remember(*values: object) -> None:
@@ -120,14 +182,7 @@ def remember(*values: object) -> None:
 
 def remember_all(value: Any) -> None:
     """Register every string inside a secret value (a Service's or a secret Source's config)."""
-    if isinstance(value, Mapping):
-        for item in value.values():
-            remember_all(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            remember_all(item)
-    else:
-        remember(value)
+    remember(*_leaves(value))
 
 
 def redact(text: str, extra: Iterable[str] = ()) -> str:

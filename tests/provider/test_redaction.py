@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -66,6 +67,19 @@ def test_secret_keys(key: str, secret: bool) -> None:
         {"headers": [{"name": "Authorization", "value": "Bearer abc"}]},
         {"headers": [{"key": "X-Api-Key", "value": "abc"}]},
         {"headers": {"Authorization": "Basic abc"}},
+        {"headers": "Accept: */*\nAuthorization: Bearer abc"},
+        {"headers": ["X-Api-Key: abc"]},
+        {"url": "postgres://u:p@ss w/rd@host/db"},
+        {"url": "https://user:pa:ss@h"},
+        {"dsn": "host=x&api_key=abc"},
+        {"dsn": "token=abc;x=1"},
+        {"dsn": "host=h password='my pw' port=5432"},
+        {"sig": "abc"},
+        {"fields": [{"field": "sas", "content": "sv=2020&sig=abc"}]},
+        {"body": '{"auth": {"token": "abc"}}'},
+        {"body": '["Authorization: Bearer abc"]'},
+        {"body": json.dumps({"inner": json.dumps({"password": "abc"})})},
+        {"pin": 1234},
     ],
 )
 def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> None:
@@ -80,6 +94,12 @@ def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> N
         {"headers": [{"name": "Accept", "value": "application/json"}]},
         {"password": None, "token": ""},
         {"url": "https://user@db.example.com/x"},
+        {"url": "https://u:@h", "port": "https://h:443/x"},
+        {"dsn": "token=&host=x", "query": "author=me&signature_version=s3v4"},
+        {"headers": [{"key": "Accept", "value": "application/json"}]},
+        {"headers": "Accept: */*\nX-Request-Id: 7"},
+        {"body": '{"author": "me", "tokenUrl": "https://h/token"}', "broken": "{password"},
+        {"isPrivate": True, "credentials": {"a": None, "b": ""}},
         "password",
     ],
 )
