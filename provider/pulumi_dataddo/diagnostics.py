@@ -1,7 +1,7 @@
 """The provider's log: `PULUMI_DATADDO_LOG_FILE=path` appends one line per API request and per
 failed operation. Every line goes through `redaction.redact`, like every message that leaves the
 provider, and lines name methods, paths and statuses only (bodies and headers hold credentials).
-`PULUMI_DATADDO_DEBUG=1` logs more and keeps full tracebacks (resources/process.py)."""
+`PULUMI_DATADDO_DEBUG=1` logs more and keeps full tracebacks (dynamic/process.py, cli/main.py)."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import NoReturn
 
+from pulumi_dataddo import diagnostics, redaction
 from pulumi_dataddo.cli.command import PROG, CliError, Command
 from pulumi_dataddo.cli.export.command import COMMAND as EXPORT
 from pulumi_dataddo.cli.review.command import COMMAND as REVIEW
@@ -37,11 +38,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; its exit status (1 and a one-line message on a `CliError`)."""
+    """Run one subcommand; its exit status (1 and a one-line message on any failure)."""
     args = parser().parse_args(argv)
     try:
         status: int = args.run(args)
     except CliError as error:
         print(f"{PROG} {args.command}: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug or an answer no one foresaw: one line, not a traceback
+        if diagnostics.debugging():
+            raise
+        print(
+            f"{PROG} {args.command}: unexpected {type(error).__name__}: "
+            f"{redaction.redact(str(error))} ({diagnostics.DEBUG_ENV}=1 shows where)",
+            file=sys.stderr,
+        )
         return 1
     return status

@@ -99,3 +99,21 @@ def test_usage_errors_exit_1(argv: list[str], capsys: pytest.CaptureFixture[str]
         main(argv)
     assert exit_.value.code == 1
     assert "usage: pulumi-dataddo" in capsys.readouterr().err
+
+
+def test_an_unforeseen_failure_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A `pulumi` whose JSON has a shape no release prints: the command fails in one line.
+    fake = tmp_path / "pulumi"
+    fake.write_text("#!/bin/sh\necho '{\"unexpected\": true}'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.delenv("PULUMI_DATADDO_DEBUG", raising=False)
+    assert main(["unmanaged", "--cwd", str(tmp_path), "--stack", "dev", "--since", "any"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("pulumi-dataddo unmanaged: unexpected ")
+    assert err.count("\n") == 1
+    monkeypatch.setenv("PULUMI_DATADDO_DEBUG", "1")
+    with pytest.raises(Exception):  # noqa: B017, PT011 -- whatever it was, raised as is
+        main(["unmanaged", "--cwd", str(tmp_path), "--stack", "dev", "--since", "any"])

@@ -4,10 +4,17 @@ what a failed run created (pure parts; the e2e and reliability suites run the co
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from pulumi_dataddo.cli.unmanaged.matching import Found, matches
-from pulumi_dataddo.cli.unmanaged.stacks import Planned, held, planned_creates
+from pulumi_dataddo.cli.unmanaged.matching import Found, matches, proposed
+from pulumi_dataddo.cli.unmanaged.stacks import (
+    CLOCK_MARGIN,
+    Planned,
+    held,
+    planned_creates,
+    suspects_since,
+)
 from pulumi_dataddo.fields.values import UNKNOWN
 
 STACK = "urn:pulumi:dev::proj::"
@@ -127,3 +134,48 @@ def test_resources_that_already_adopt_are_left_alone() -> None:
         Planned("Service", "auth", SERVICE_URN, {"service": "s", "label": "L", "adopt_id": "1001"})
     ]
     assert matches(planned, [Found("Service", "1001", "L", service="s")], _made_with("x")) == {}
+
+
+def test_objects_dated_before_the_failed_run_are_never_matched() -> None:
+    planned = [Planned("Source", "insights", SOURCE_URN, {"label": "Insights", "oauth_id": "1"})]
+    old = Found("Source", "src-old", "Insights", since=1000.0)
+    new = Found("Source", "src-new", "Insights", since=2000.0)
+    undated = Found("Source", "src-undated", "Insights")
+    found = matches(planned, [old, new, undated], _made_with("1"), since=1500.0)
+    assert [f.id for f in found[SOURCE_URN]] == ["src-new", "src-undated"]
+    everything = matches(planned, [old, new], _made_with("1"))
+    assert [f.id for f in everything[SOURCE_URN]] == ["src-old", "src-new"]
+
+
+def test_suspects_since_the_last_succeeded_update() -> None:
+    history = [  # newest first, as `pulumi stack history --json` prints it
+        {"kind": "refresh", "result": "succeeded", "endTime": "2026-12-03T09:00:00.000Z"},
+        {"kind": "update", "result": "failed", "startTime": "2026-12-03T08:00:00.000Z"},
+        {
+            "kind": "update",
+            "result": "succeeded",
+            "startTime": "2026-12-03T06:59:00.000Z",
+            "endTime": "2026-12-03T07:00:00.000Z",
+        },
+    ]
+    at_seven = datetime(2026, 12, 3, 7, tzinfo=UTC).timestamp()
+    # The refresh after the failed update does not hide what that update made.
+    assert suspects_since(history) == at_seven - CLOCK_MARGIN
+    first = {"kind": "update", "result": "failed", "startTime": "2026-12-03T07:00:00.000Z"}
+    assert suspects_since([first]) == at_seven - CLOCK_MARGIN
+    assert suspects_since([]) is None
+
+
+def test_a_name_several_planned_resources_share_is_never_proposed() -> None:
+    other_urn = STACK + "my:component$pulumi-python:dynamic/dataddo:Service::auth"
+    planned = [
+        Planned("Service", "auth", SERVICE_URN, {"service": "s", "label": "A"}),
+        Planned("Service", "auth", other_urn, {"service": "s", "label": "B"}),
+        Planned("Flow", "gds", FLOW_URN, {"label": "G"}),
+    ]
+    found = {
+        SERVICE_URN: [Found("Service", "1", "A")],
+        other_urn: [Found("Service", "2", "B")],
+        FLOW_URN: [Found("Flow", "f1", "G")],
+    }
+    assert proposed(planned, found) == ({"Flow:gds": "f1"}, ["Service:auth"])

@@ -12,8 +12,14 @@ from typing import Any
 
 from pulumi_dataddo.cli.command import CliError, Command
 from pulumi_dataddo.cli.unmanaged.inventory import inventory, source_check
-from pulumi_dataddo.cli.unmanaged.matching import Found, matches
-from pulumi_dataddo.cli.unmanaged.stacks import ADOPT_KEY, Planned, PulumiCli, held
+from pulumi_dataddo.cli.unmanaged.matching import Found, matches, proposed
+from pulumi_dataddo.cli.unmanaged.stacks import (
+    ADOPT_KEY,
+    Planned,
+    PulumiCli,
+    held,
+    suspects_since,
+)
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.client import DataddoClient
 
@@ -35,12 +41,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"write {ADOPT_KEY} so that the next `pulumi up` adopts each object matched to "
         "exactly one resource it would create",
     )
+    parser.add_argument(
+        "--since",
+        type=_moment,
+        default=argparse.SUPPRESS,  # absent: read the stack's history
+        metavar="TIME",
+        help="match only objects the API dates at or after TIME (ISO 8601, e.g. "
+        "2026-12-03T07:00:00Z; `any`: no bound); default: the end of the stack's last succeeded "
+        "update less a minute (its first update's start when none succeeded)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _moment(text: str) -> float | None:
+    if text == "any":
+        return None
+    try:
+        return datetime.fromisoformat(text).timestamp()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is no ISO 8601 time (e.g. 2026-12-03T07:00:00Z) and not `any`"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
     cli = PulumiCli(Path(args.cwd))
     stack = args.stack or cli.current_stack()
+    since = args.since if hasattr(args, "since") else suspects_since(cli.history(stack))
     holding = set().union(*(held(cli.export(name)) for name in cli.stacks()))
     for path in args.state:
         holding |= held(_read_export(Path(path)))
@@ -48,13 +75,15 @@ def run(args: argparse.Namespace) -> int:
         api = DataddoClient(cli.settings(stack))
         unmanaged = [o for o in inventory(api) if (o.kind, o.id) not in holding]
         planned = cli.planned_creates(stack)
-        found = matches(planned, unmanaged, source_check(api))
+        found = matches(planned, unmanaged, source_check(api), since)
     except DataddoError as exc:
         raise CliError(str(exc)) from None
-    proposals = {p.key: found[p.urn][0].id for p in planned if len(found.get(p.urn, [])) == 1}
+    proposals, shared = proposed(planned, found)
     if args.adopt and proposals:
         cli.set_adoptions(stack, {**cli.adoptions(stack), **proposals})
-    report = Report(stack, unmanaged, planned, found, proposals, adopted=args.adopt)
+    report = Report(
+        stack, unmanaged, planned, found, proposals, since=since, shared=shared, adopted=args.adopt
+    )
     print(json.dumps(report.data(), indent=2) if args.json else report.text())
     return 0
 
@@ -77,14 +106,12 @@ class Report:
         found: Mapping[str, list[Found]],
         proposals: Mapping[str, str],
         *,
+        since: float | None,
+        shared: list[str],
         adopted: bool,
     ) -> None:
-        self.stack, self.unmanaged, self.proposals, self.adopted = (
-            stack,
-            unmanaged,
-            proposals,
-            adopted,
-        )
+        self.stack, self.unmanaged, self.proposals = stack, unmanaged, proposals
+        self.since, self.shared, self.adopted = since, shared, adopted
         keys = {p.urn: p.key for p in planned}
         self.claims = {o.id: keys[urn] for urn, objects in found.items() for o in objects}
         self.ambiguous = {
@@ -104,8 +131,10 @@ class Report:
                 }
                 for o in self.unmanaged
             ],
+            "since": _when(self.since),
             "adopt": dict(self.proposals),
             "ambiguous": self.ambiguous,
+            "shared_names": self.shared,
             "written": self.adopted and bool(self.proposals),
         }
 
@@ -120,9 +149,20 @@ class Report:
                 + (f"  since {_when(o.since)}" if o.since else "")
                 + (f"  -> may be {claim}" if claim else "")
             )
+        bound = _when(self.since)
+        lines.append(
+            f"Matched only what the API dates at or after {bound} (--since)."
+            if bound
+            else "Matched whatever the API dates (no --since bound)."
+        )
         for key, ids in self.ambiguous.items():
             several = ", ".join(ids)
             lines.append(f"{key} matches several ({several}): keep one with adopt_id")
+        for key in self.shared:
+            lines.append(
+                f"{key} names several resources (the same name under different parents): "
+                "set adopt_id on the one meant"
+            )
         count = len(self.proposals)
         if self.proposals and self.adopted:
             lines.append(

@@ -32,7 +32,10 @@ def source_check(api: DataddoClient) -> Any:
     """A `matching.SourceCheck` reading a candidate's connector and creation parameters."""
 
     def made(found: Found, inputs: Mapping[str, Any]) -> bool:
-        checked = source.check({}, dict(inputs)).inputs
+        result = source.check({}, dict(inputs))
+        if result.failures:  # inputs a create would refuse never made an object
+            return False
+        checked = result.inputs
         if api.get_source(found.id).connector_id != checked.get("connector_id"):
             return False
         names = connector_form.names(checked["connector_id"])

@@ -4,12 +4,14 @@ of planned creates against the account's unmanaged objects.
 A match needs every declared field the account shows to agree, a label that tells objects apart
 (set, and not the API's default), and references that resolve: an input the plan does not know
 yet (a Source's `oauth_id` while its Service is itself to be created) is the object matched to
-the resource it depends on. A planned resource is proposed for adoption only with exactly one
-match.
+the resource it depends on. An object the API dates (created, or last changed) before the run
+that may have made it is never a match. A planned resource is proposed for adoption only with
+exactly one match.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,19 +44,39 @@ SourceCheck = Callable[[Found, Mapping[str, Any]], bool]
 
 
 def matches(
-    planned: list[Planned], unmanaged: list[Found], source_made: SourceCheck
+    planned: list[Planned],
+    unmanaged: list[Found],
+    source_made: SourceCheck,
+    since: float | None = None,
 ) -> dict[str, list[Found]]:
-    """For each planned create (by URN), the unmanaged objects that may be the one it made."""
+    """For each planned create (by URN), the unmanaged objects that may be the one it made: made
+    no earlier than `since` (Unix seconds) when the API dates them."""
+    recent = [f for f in unmanaged if since is None or f.since is None or f.since >= since]
     result: dict[str, list[Found]] = {}
     adopted: dict[str, str] = {}  # URN -> the id it matched uniquely
     for kind in ORDER:
         for plan in (p for p in planned if p.kind == kind and p.inputs.get("adopt_id") is None):
             inputs = _resolved(plan, adopted)
-            found = [] if inputs is None else _candidates(plan.kind, inputs, unmanaged, source_made)
+            found = [] if inputs is None else _candidates(plan.kind, inputs, recent, source_made)
             result[plan.urn] = found
             if len(found) == 1:
                 adopted[plan.urn] = found[0].id
     return result
+
+
+def proposed(
+    planned: list[Planned], found: Mapping[str, list[Found]]
+) -> tuple[dict[str, str], list[str]]:
+    """The `dataddo:adopt` entries to write (key -> id: a planned create with exactly one match)
+    and the keys several planned creates share (one name under different parents): an entry
+    for those would make each of them adopt the object, so they need adopt_id on the one meant."""
+    counts = Counter(p.key for p in planned)
+    entries = {
+        p.key: found[p.urn][0].id
+        for p in planned
+        if len(found.get(p.urn, [])) == 1 and counts[p.key] == 1
+    }
+    return entries, sorted(key for key, count in counts.items() if count > 1)
 
 
 def _resolved(plan: Planned, adopted: Mapping[str, str]) -> dict[str, Any] | None:

@@ -1,5 +1,6 @@
 """What the Pulumi CLI tells about a project's stacks: the objects they hold, the creates a
-preview plans, their Dataddo settings; and writing `dataddo:adopt`."""
+preview plans, when their last update succeeded, their Dataddo settings; and writing
+`dataddo:adopt`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +75,12 @@ class PulumiCli:
         return self.json("stack", "export", "--stack", stack)
 
     def planned_creates(self, stack: str) -> list[Planned]:
-        return planned_creates(self.json("preview", "--json", "--stack", stack))
+        # Plaintext inputs: a Source's secret config must be compared, not "[secret]". The
+        # plan is read here and never printed.
+        return planned_creates(self.json("preview", "--json", "--show-secrets", "--stack", stack))
+
+    def history(self, stack: str) -> Any:
+        return self.json("stack", "history", "--json", "--stack", stack)
 
     def settings(self, stack: str) -> settings.Settings:
         """The stack's Dataddo settings (its config, then the environment)."""
@@ -115,3 +122,31 @@ def planned_creates(plan: Any) -> list[Planned]:
         depends = state.get("propertyDependencies") or {}
         planned.append(Planned(kind, urn.rsplit("::", 1)[-1], urn, inputs, depends))
     return planned
+
+
+# How far the API's clock may be behind this machine's (creation times are the API's).
+CLOCK_MARGIN = 60.0
+
+
+def suspects_since(history: Any) -> float | None:
+    """Since when objects a failed or killed run made can exist (Unix seconds): the end of the
+    stack's last succeeded `update`, else the start of its first update, less a margin for
+    clocks; None without any update. A refresh or destroy never counts: a refresh after a
+    failed `up` must not hide what the failed run made."""
+    updates = [u for u in history or [] if isinstance(u, dict) and u.get("kind") == "update"]
+    ends = [
+        t
+        for u in updates
+        if u.get("result") == "succeeded" and (t := _seconds(u.get("endTime"))) is not None
+    ]
+    if ends:
+        return max(ends) - CLOCK_MARGIN
+    starts = [t for u in updates if (t := _seconds(u.get("startTime"))) is not None]
+    return min(starts) - CLOCK_MARGIN if starts else None
+
+
+def _seconds(text: Any) -> float | None:
+    try:
+        return datetime.fromisoformat(str(text)).timestamp()
+    except ValueError:
+        return None
