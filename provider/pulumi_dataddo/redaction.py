@@ -28,6 +28,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 MASK = "***"
 # Shorter values are not redacted: masking "1" or "day" everywhere would garble messages
@@ -173,23 +174,42 @@ def _leaves(value: Any) -> Iterator[Any]:
 
 
 def remember(*values: object) -> None:
-    """Register secret values so that `redact` masks them from now on in this process."""
+    """Register secret values (strings, and numbers as written) so that `redact` masks them
+    from now on in this process."""
     with _lock:
         for value in values:
-            if isinstance(value, str) and len(value) >= MIN_SECRET_LENGTH:
-                _known.add(value)
+            _known.update(_spellings(value))
+
+
+def remember_credentials(config: Any) -> None:
+    """Register the credentials inside a Source's or Destination's config (`credential_parts`),
+    not its harmless values: messages still name its tables and hosts."""
+    remember(*credential_parts(config))
 
 
 def remember_all(value: Any) -> None:
-    """Register every string inside a secret value (a Service's or a secret Source's config)."""
-    remember(*_leaves(value))
+    """Register every string inside a value that is all secret (a Service's config), and the
+    credentials inside them (a URL's password may appear alone)."""
+    strings = (leaf for leaf in _leaves(value) if isinstance(leaf, str))
+    remember(*strings, *credential_parts(value))
 
 
 def redact(text: str, extra: Iterable[str] = ()) -> str:
-    """`text` with every known secret value (and `extra` ones) replaced by `***`."""
+    """`text` with every known secret value (and `extra` ones) replaced by `***`, wherever
+    they appear, also escaped as in JSON or Python text or percent-encoded."""
     with _lock:
-        values = _known | {v for v in extra if len(v) >= MIN_SECRET_LENGTH}
+        values = _known.union(*map(_spellings, extra))
     # Longest first, so that a secret containing another one is masked whole.
     for value in sorted(values, key=len, reverse=True):
         text = text.replace(value, MASK)
     return text
+
+
+def _spellings(value: object) -> set[str]:
+    """A secret as messages may spell it: as is, escaped in JSON or Python text, or in a URL."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or len(value) < MIN_SECRET_LENGTH:
+        return set()
+    escaped = (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1])
+    return {value, *escaped, repr(value)[1:-1], quote(value, safe=""), quote_plus(value)}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from pulumi_dataddo import redaction
+from pulumi_dataddo.logic import destination, source
 
 
 @pytest.mark.parametrize(
@@ -113,7 +115,54 @@ def test_redact_masks_remembered_values_longest_first() -> None:
     assert redaction.redact(text) == "sent *** and ***, kept abc"
 
 
+def test_redact_masks_secrets_inside_longer_text_however_escaped() -> None:
+    secret = 'p@ss w/rd"1'
+    redaction.remember(secret, 12345678)
+    assert redaction.redact(json.dumps({"p": secret})) == '{"p": "***"}'
+    assert redaction.redact(repr({"p": secret})) == "{'p': '***'}"
+    assert redaction.redact(f"GET /x?pw={quote(secret, safe='')}&a=1") == "GET /x?pw=***&a=1"
+    assert redaction.redact("pin 12345678.") == "pin ***."
+    assert redaction.redact("a=p%40ss!", ["p@ss"]) == "a=***!"
+
+
+def test_remember_credentials_takes_only_the_credentials() -> None:
+    config = {
+        "table": "orders_2024",
+        "url": "postgres://admin:p@ss w/rd@db.example.com/shop?sslmode=require",
+        "headers": ["Accept: text/csv", "Authorization: Bearer tok-123456"],
+        "query": "region=eu&api_key=key-98765",
+        "body": '{"client": "acme", "secret": "sec-4242"}',
+        "extra": [{"name": "X-Api-Key", "value": "xk-55555"}],
+    }
+    redaction.remember_credentials(config)
+    assert redaction.redact(str(config)) == str(
+        {
+            "table": "orders_2024",
+            "url": "postgres://admin:***@db.example.com/shop?sslmode=require",
+            "headers": ["Accept: text/csv", "Authorization: ***"],
+            "query": "region=eu&api_key=***",
+            "body": '{"client": "acme", "secret": "***"}',
+            "extra": [{"name": "X-Api-Key", "value": "***"}],
+        }
+    )
+    assert redaction.redact("tok-123456 alone, and p@ss w/rd") == "*** alone, and ***"
+
+
+def test_source_and_destination_checks_remember_only_credentials() -> None:
+    config = {"table": "orders_2024", "url": "https://user:s3cret-pw@api.example.com/?token=t-1234"}
+    source.check({}, {"connector_id": "json", "label": "J", "config": config})
+    destination.check({}, {"destination_type": "pgsql", "config": {"password": "pg-pass-1"}})
+    assert redaction.redact(f"{config} pg-pass-1") == (
+        "{'table': 'orders_2024', 'url': 'https://user:***@api.example.com/?token=***'} ***"
+    )
+
+
 def test_remember_all_takes_every_string_inside() -> None:
     redaction.remember_all({"staticKey": "refresh-xyz", "port": 3306, "deep": ["db-pass-123"]})
     assert redaction.redact("refresh-xyz, db-pass-123, 3306") == "***, ***, 3306"
     assert redaction.redact("one-off-value", ["one-off-value"]) == "***"
+
+
+def test_remember_all_takes_the_credentials_inside_strings_too() -> None:
+    redaction.remember_all({"url": "postgres://u:pw-9876@h/db"})
+    assert redaction.redact("login failed for pw-9876") == "login failed for ***"

@@ -27,8 +27,8 @@ def check(_olds: Props, news: Props) -> Checked:
     inputs = check_fields(DESTINATION, news, v)
     kind, config = news.get("destination_type"), news.get("config")
     warnings = []
-    if isinstance(config, dict) and redaction.holds_credentials(config):
-        redaction.remember_all(config)
+    if isinstance(config, dict):
+        redaction.remember_credentials(config)
     if isinstance(kind, str) and not is_unknown(kind):
         form = catalog.destination_form(kind)
         if form is None:

@@ -37,8 +37,7 @@ def check(_olds: Props, news: Props) -> Checked:
     warnings = connector_form.connector_warnings(connector_id)
     refused = {failure.field for failure in v.failures}
     if isinstance(config, dict) and "config" not in refused:
-        if redaction.holds_credentials(config):
-            redaction.remember_all(config)
+        redaction.remember_credentials(config)
     elif config is not None:
         return Checked(inputs, v.failures, warnings)  # unknown or refused: nothing more to check
     if isinstance(connector_id, str) and "connector_id" not in refused:
