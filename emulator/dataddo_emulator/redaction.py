@@ -1,10 +1,13 @@
 """Which values are secret, and how they are hidden: the one place.
 
 A Service's config is all secret (the journal masks every value of it, answers never carry
-it). Elsewhere a value is secret when its key is secret-like (`is_secret_key`), and inside
-strings the password of a URL, secret-like query parameters and `Authorization:`-like headers.
+it). Elsewhere the provider's rules apply (their list: pulumi_dataddo.redaction's docstring):
+the values of secret-like keys and of `{"name": <secret-like>, "value": ...}` pairs, and inside
+strings the values of secret-like header lines and `name=value` pairs, a URL's password, and
+the secrets of JSON text.
 """
 
+import json
 import re
 from typing import Any
 
@@ -34,11 +37,14 @@ _DESCRIPTIVE = frozenset(
     | {"scheme", "type", "uri", "url", "version"}
 )
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-# keys whose value names another entry's key, as in headers written `{"name", "value"}`
-_NAME_KEYS = ("name", "key", "header")
-_URL_PASSWORD = re.compile(r"(://[^/?#@\s:]*):[^/?#@\s]*@")
-_QUERY_PARAMETER = re.compile(r"([?&;])([^=&#\s]+)=([^&#\s]*)")
-_HEADER = re.compile(r"\s*([A-Za-z0-9_-]+)\s*:\s*\S.*", re.DOTALL)
+# `{"name": "Authorization", "value": "..."}`: the keys that hold a pair's name, and its value
+_PAIR_NAMES = ("name", "field", "key", "header")
+_PAIR_VALUES = ("value", "content")
+# a header line, a `name=value` pair, a URL's password (to the line's last "@": it may hold any
+# character, "@" too); the first group is kept, the last one masked
+_HEADER = re.compile(r"^([ \t]*([\w-]+)[ \t]*:[ \t]*)(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
+_KEY_VALUE = re.compile(r"(?<![\w.-])(([\w.-]+)=)('[^']*'|\"[^\"]*\"|[^\s&;'\"]*)")
+_PASSWORD = re.compile(r"(://[^\s@/?#:]*:)(?=\S*@)([^\r\n]*)(?=@)")
 
 
 def is_secret_key(name: str) -> bool:
@@ -66,11 +72,11 @@ def mask(value: Any) -> Any:
 
 def redact(value: Any) -> Any:
     """A copy of a JSON value with its secrets replaced by "***": the values of secret-like
-    keys (and of `{"name": <secret-like>, "value": ...}` pairs), and secrets inside strings."""
+    keys and pairs (null, "" and booleans hide nothing), and secrets inside strings."""
     if isinstance(value, dict):
-        named = any(isinstance(value.get(k), str) and is_secret_key(value[k]) for k in _NAME_KEYS)
+        names = _pair_names(value)
         return {
-            key: REDACTED if is_secret_key(key) or (named and key == "value") else redact(item)
+            key: REDACTED if _holds_secret(key, names) and not _blank(item) else redact(item)
             for key, item in value.items()
         }
     if isinstance(value, list):
@@ -81,16 +87,55 @@ def redact(value: Any) -> Any:
 
 
 def redact_text(text: str) -> str:
-    """`text` without the password of a URL (`https://user:***@host`), the values of
-    secret-like query parameters (`?api_key=***`) and of a secret-like header line
-    (`Authorization: ***`)."""
-    header = _HEADER.fullmatch(text)
-    if header is not None and is_secret_key(header.group(1)):
-        return f"{header.group(1)}: {REDACTED}"
-    text = _URL_PASSWORD.sub(rf"\1:{REDACTED}@", text)
-    return _QUERY_PARAMETER.sub(
-        lambda m: f"{m[1]}{m[2]}={REDACTED}" if is_secret_key(m[2]) else m[0], text
-    )
+    """`text` without the values of secret-like header lines (`Authorization: ***`) and
+    `name=value` pairs (`?api_key=***`), a URL's password (`https://user:***@host`), and the
+    secrets of JSON text."""
+    parsed = _json(text)
+    if parsed is not None:
+        redacted = redact(parsed)
+        return text if redacted == parsed else json.dumps(redacted)
+    for pattern in (_HEADER, _KEY_VALUE):
+        text = pattern.sub(_masked_if_secret, text)
+    return _PASSWORD.sub(lambda m: f"{m[1]}{REDACTED}" if m[2] else m[0], text)
+
+
+def _masked_if_secret(match: re.Match[str]) -> str:
+    value = match[3][1:-1] if match[3][:1] in ("'", '"') else match[3]
+    return f"{match[1]}{REDACTED}" if value and is_secret_key(match[2]) else match[0]
+
+
+def _pair_names(entry: dict[str, Any]) -> list[str]:
+    """The names a `{"name": ..., "value": ...}` pair gives its value (none if not a pair)."""
+    if not any(key in entry for key in _PAIR_VALUES):
+        return []
+    return [entry[key] for key in _PAIR_NAMES if isinstance(entry.get(key), str)]
+
+
+def _holds_secret(key: str, pair_names: list[str]) -> bool:
+    if pair_names and key in _PAIR_NAMES:
+        return False  # it names the secret (`"key": "X-Api-Key"`), it is none
+    if pair_names and key in _PAIR_VALUES:
+        return any(is_secret_key(name) for name in pair_names)
+    return is_secret_key(key)
+
+
+def _blank(value: Any) -> bool:
+    """Whether a value hides nothing: null, "", a boolean, or containers of only these."""
+    if isinstance(value, dict):
+        return all(map(_blank, value.values()))
+    if isinstance(value, list):
+        return all(map(_blank, value))
+    return value is None or value == "" or isinstance(value, bool)
+
+
+def _json(text: str) -> Any:
+    """The object or array a string holds as JSON text, else None."""
+    if text.lstrip()[:1] not in ("{", "["):
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
 
 
 def without_secrets(value: Any) -> Any:
