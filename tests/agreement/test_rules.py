@@ -3,6 +3,10 @@ imports the emulator): proven to agree, so neither can drift."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -40,3 +44,74 @@ def test_the_cron_grammars_agree(field: str, value: str) -> None:
 @example("signature_version")
 def test_the_secret_key_rules_agree(key: str) -> None:
     assert redaction.is_secret_key(key) == emulator_redaction.is_secret_key(key)
+
+
+# (config, its credentials, harmless values both must leave visible): positives, then negatives.
+CREDENTIAL_EXAMPLES: list[tuple[Any, list[str], list[str]]] = [
+    ({"password": "hunter22"}, ["hunter22"], []),
+    ({"db": {"sshPassword": "ssh-pw-1", "host": "db.internal"}}, ["ssh-pw-1"], ["db.internal"]),
+    ({"h": [{"name": "Authorization", "value": "Bearer tok-1"}]}, ["tok-1"], ["Authorization"]),
+    ({"h": [{"key": "X-Api-Key", "value": "xk-1"}]}, ["xk-1"], ["X-Api-Key"]),
+    ({"fields": [{"field": "sas", "content": "sv-1"}]}, ["sv-1"], ["sas"]),
+    ({"h": "Accept: text/csv\nAuthorization: Bearer tok-2"}, ["tok-2"], ["text/csv"]),
+    (["X-Api-Key: xk-2"], ["xk-2"], ["X-Api-Key"]),
+    ({"url": "postgres://admin:p@ss w/rd@db.example.com/shop"}, ["p@ss w/rd"], ["admin", "shop"]),
+    ({"url": "https://user:pa:ss@h.example"}, ["pa:ss"], ["user", "h.example"]),
+    ({"q": "host=db.example.com&api_key=ak-1"}, ["ak-1"], ["db.example.com"]),
+    ({"q": "token=tk-1;x=1"}, ["tk-1"], ["x=1"]),
+    ({"q": "https://api.example.com/v1?limit=5&access_token=at-1"}, ["at-1"], ["limit=5"]),
+    ({"q": "dbname=shop password='my pw'"}, ["my pw"], ["dbname=shop"]),
+    ({"sig": "s-1", "basic_auth": "a-1", "jwt": "j-1", "pin": 4321}, ["s-1", "a-1", "4321"], []),
+    ({"body": '{"client": "acme", "secret": "sec-1"}'}, ["sec-1"], ["acme"]),
+    ({"body": '["Authorization: Bearer tok-3"]'}, ["tok-3"], ["Authorization"]),
+    ({"table": "orders", "author": "me", "authority": "ca", "oAuthId": 7}, [], ["orders", "ca"]),
+    ({"tokenUrl": "https://h/t", "auth_type": "basic", "signature_version": "v4"}, [], ["basic"]),
+    ({"a": "https://u@h/x", "b": "https://u:@h", "c": "https://h:443/x"}, [], ["u:@h", "443"]),
+    ({"q": "token=&author=me", "h": "Accept: */*\nX-Request-Id: 7"}, [], ["author=me", "Id: 7"]),
+    ({"password": None, "token": "", "isPrivate": True, "credentials": {"a": None}}, [], []),
+    ({"body": '{"author": "me"}', "broken": "{password"}, [], ["author", "{password"]),
+    ({"h": [{"key": "Accept", "value": "application/json"}]}, [], ["application/json"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("config", "secrets", "kept"), CREDENTIAL_EXAMPLES)
+def test_the_credential_rules_agree_on_examples(
+    config: Any, secrets: list[str], kept: list[str]
+) -> None:
+    parts = [str(part) for part in redaction.credential_parts(config)]
+    assert redaction.holds_credentials(config) is bool(secrets)
+    assert set(secrets) <= set(parts)
+    assert not [value for value in kept if any(value in part for part in parts)]
+    journal = emulator_redaction.redact(config)
+    shown = json.dumps(journal, ensure_ascii=False)
+    assert (journal != config) is bool(secrets)
+    assert not [piece for secret in secrets for piece in secret.split() if piece in shown]
+    assert not [value for value in kept if value not in shown]
+
+
+# Text made of the pieces the rules look for (no "*": a masked value would read as unchanged).
+MARKS = st.sampled_from(["=", ":", " ", "\n", "://", "@", "&", ";", "/", "?", "'", '"'])
+JSON_MARKS = st.sampled_from(["{", "}", "[", "]", ",", ":", '"password"', '"a"', '"x=1"'])
+TEXT = st.lists(KEY_WORDS | MARKS, max_size=10) | st.lists(JSON_MARKS, max_size=8)
+CONFIGS = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT.map("".join),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.lists(KEY_WORDS, min_size=1, max_size=2).map("".join)
+            | st.sampled_from(["name", "key", "field", "header", "value", "content"]),
+            children,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(CONFIGS)
+@example("x://u:p@ss w@h")
+@example('["token=x"]')
+def test_the_credential_rules_agree_on_generated_configs(config: Any) -> None:
+    """The provider finds a credential exactly where the emulator's journal hides one."""
+    assert redaction.holds_credentials(config) == (emulator_redaction.redact(config) != config)
