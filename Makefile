@@ -24,7 +24,7 @@ endif
 # Puts the engine first on PATH for one recipe line.
 WITH_ENGINE = PATH="$$($(ENGINE) | tail -n1):$$PATH"
 
-.PHONY: help venv engine up down emulator test lint typecheck bench soak acceptance sweep clean
+.PHONY: help venv engine up down emulator generate test lint typecheck bench soak acceptance sweep clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -58,6 +58,11 @@ down: venv ## destroy the demo stack and stop what `make up` started
 emulator: venv ## run the API emulator in the foreground on 127.0.0.1:8004
 	@mkdir -p $(STATE)
 	$(PY) -m dataddo_emulator --host 127.0.0.1 --port 8004 --db $(STATE)/emulator.db
+
+generate: venv ## rewrite what the field specs generate: the classes' signatures, the plugin schema, the docs tables
+	$(PY) -m pulumi_dataddo.fields.sdk provider/pulumi_dataddo/signatures.py
+	$(PY) -m pulumi_dataddo.native.plugin plugin --virtualenv ../$(VENV)
+	$(PY) -m pulumi_dataddo.fields.reference docs/resources.md
 
 lint: venv ## ruff lint and format checks
 	$(VENV)/bin/ruff check .

@@ -42,6 +42,7 @@ class Field:
     name: str
     type: ValueType
     description: str
+    # An argument the program must set; an output every object has (typed without None).
     required: bool = False
     # The value check stores when the argument is omitted.
     default: Any = None

@@ -48,6 +48,7 @@ SERVICE = ResourceSpec(
             "service_id",
             types.OUTPUT_INTEGER,
             "The service's id as an integer (the resource id is its text).",
+            required=True,
             output=True,
             stable=True,
         ),

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from pulumi_dataddo import settings
+from pulumi_dataddo.fields.source import SOURCE
 from pulumi_dataddo.logic.registry import logics
 from pulumi_dataddo.native import plugin, schema
 
@@ -54,7 +55,8 @@ def test_properties_follow_the_fields(generated: dict[str, Any]) -> None:
     replacing = {
         name for name, p in source["inputProperties"].items() if p.get("willReplaceOnChanges")
     }
-    assert replacing == {"connectorId", "oauthId", "templateId", "config", "strategy"}
+    assert replacing == {f.camel for f in SOURCE.inputs if f.replaces}
+    assert {"connectorId", "oauthId", "templateId", "config", "strategy"} <= replacing
     assert all(p["description"] for p in source["properties"].values())
 
 
