@@ -1,11 +1,13 @@
-"""The reference tables of docs/resources.md, rendered from the field specs (so they cannot
-drift from the code): `python -m pulumi_dataddo.fields.reference docs/resources.md` rewrites
-every table between its `<!-- fields:Kind -->` and `<!-- /fields -->` markers."""
+"""The reference of docs/resources.md, rendered from the field specs (so it cannot drift from
+the code): `python -m pulumi_dataddo.fields.reference docs/resources.md` rewrites what stands
+between each `<!-- fields:Kind -->` and `<!-- /fields -->` marker: a resource's call signature
+and its table of arguments and outputs, or the fields of a Schedule."""
 
 from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 from pulumi_dataddo.fields import schedule
@@ -32,6 +34,13 @@ def _presence(field: Field) -> str:
     return "optional"
 
 
+def call(spec: ResourceSpec) -> str:
+    """How a program declares the resource, as the generated signature takes it."""
+    arguments = [f.name if f.required else f"{f.name}=None" for f in spec.inputs]
+    text = f"`dataddo.{spec.name}(name, *, {', '.join(arguments)}, opts=None)`"
+    return "\n".join(textwrap.wrap(text, 100, break_on_hyphens=False)) + "\n"
+
+
 def table(spec: ResourceSpec) -> str:
     """The arguments and outputs of `spec` as a Markdown table."""
     rows = [
@@ -55,7 +64,9 @@ def schedule_table() -> str:
 
 
 def rendered(kind: str) -> str:
-    return schedule_table() if kind == "Schedule" else table(SPECS[kind])
+    if kind == "Schedule":
+        return schedule_table()
+    return f"{call(SPECS[kind])}\n{table(SPECS[kind])}"
 
 
 def update(document: str) -> str:
