@@ -59,6 +59,7 @@ def test_multi_source_flow(tmp_path: Path, emulator: RunningEmulator) -> None:
     journal = Journal(emulator)
     project.up()
     assert journal.counts() == {
+        "GET /sources": 1,  # what existed before this process's first source create
         "POST /connectors/{id}/create-source": 1,
         "GET /sources/{id}/extraction/schedule": 1,
         "PUT /flows/{id}": 1,

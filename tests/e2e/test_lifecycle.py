@@ -154,6 +154,7 @@ def test_replacements(tmp_path: Path, emulator: RunningEmulator) -> None:
     assert second["source"] != first["source"]
     assert second["flow"] == first["flow"]
     assert journal.counts() == {
+        "GET /sources": 1,  # what existed before this process's first source create
         "POST /connectors/{id}/create-source": 1,
         "GET /sources/{id}/extraction/schedule": 1,  # the declared schedule verified
         "PUT /flows/{id}": 1,

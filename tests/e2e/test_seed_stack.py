@@ -100,11 +100,13 @@ def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None
 def assert_created_like_the_seed(
     emulator: RunningEmulator, journal: Journal, outputs: dict[str, object]
 ) -> None:
-    """One call per object (and a listing before the first create of a kind whose answers carry
-    no creation time), in dependency order, with the seed's bodies; outputs fed inputs."""
+    """One call per object (and a listing of each kind before the process's first create of it,
+    so that a create whose answer is lost never takes an object that existed before), in
+    dependency order, with the seed's bodies; outputs fed inputs."""
     assert journal.served() == [
         "GET /services",
         "POST /services",
+        "GET /sources",
         "POST /connectors/{id}/create-source",
         "GET /sources/{id}/extraction/schedule",
         "GET /flows",
