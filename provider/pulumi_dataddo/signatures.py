@@ -74,8 +74,8 @@ class Source(Declaring):
     connector's create-source form.
 
     Changed in place: `label`, `schedule`. A change replaces the source: `connector_id`, `oauth_id`,
-    `template_id`, `config`, `strategy`. Used only when it is created: `wait_until_live`,
-    `adopt_id`. Stored as a secret: `config` when it holds a credential.
+    `template_id`, `config`, `strategy`, `allow_empty`. Used only when it is created:
+    `wait_until_live`, `adopt_id`. Stored as a secret: `config` when it holds a credential.
 
     Args:
         resource_name: The resource's name, unique in the stack.
@@ -92,6 +92,8 @@ class Source(Declaring):
             `pulumi.Output.secret`.
         schedule: When the source extracts data. Managed only when set, and only the fields set.
         strategy: The storage strategy (the form's `storageStrategy`), e.g. `incremental`, `clean`.
+        allow_empty: Whether an extraction that returns no rows succeeds (the form's `allowEmpty`);
+            omitted: the connector form's default.
         wait_until_live: Seconds to wait after creating for the first extraction to be live; a
             source that breaks or is not live in time fails the create and is deleted again.
         adopt_id: Take over an existing source by its id instead of creating one: its connector,
@@ -107,6 +109,7 @@ class Source(Declaring):
     config: pulumi.Output[dict[str, Any] | None]
     schedule: pulumi.Output[dict[str, str] | None]
     strategy: pulumi.Output[str | None]
+    allow_empty: pulumi.Output[bool | None]
     wait_until_live: pulumi.Output[float | None]
     adopt_id: pulumi.Output[str | None]
 
@@ -121,6 +124,7 @@ class Source(Declaring):
         config: pulumi.Input[Mapping[str, pulumi.Input[Any]]] | None = None,
         schedule: ScheduleInput | None = None,
         strategy: pulumi.Input[str] | None = None,
+        allow_empty: pulumi.Input[bool] | None = None,
         wait_until_live: pulumi.Input[float] | None = None,
         adopt_id: pulumi.Input[str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
@@ -135,6 +139,7 @@ class Source(Declaring):
             config=config,
             schedule=schedule,
             strategy=strategy,
+            allow_empty=allow_empty,
             wait_until_live=wait_until_live,
             adopt_id=adopt_id,
         )

@@ -72,6 +72,14 @@ SOURCE = ResourceSpec(
             form=FormName("strategy", "storage_strategy"),
         ),
         Field(
+            "allow_empty",
+            types.BOOLEAN,
+            "Whether an extraction that returns no rows succeeds (the form's `allowEmpty`); "
+            "omitted: the connector form's default.",
+            replaces=True,
+            form=FormName("allowEmpty", "allow_empty"),
+        ),
+        Field(
             "wait_until_live",
             types.SECONDS,
             "Seconds to wait after creating for the first extraction to be live; a source that "

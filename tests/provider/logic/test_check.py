@@ -74,6 +74,7 @@ def test_service_adopt_id_is_normalized(seed_service_inputs: dict[str, Any]) -> 
         ({"wait_until_live": -1}, "wait_until_live: must be a number of at least 0, got -1"),
         ({"wait_until_live": float("nan")}, "wait_until_live: must be a number of at least 0"),
         ({"adopt_id": "123"}, 'adopt_id: must be an id of 24 hexadecimal characters, got "123"'),
+        ({"allow_empty": "yes"}, 'allow_empty: must be true or false, got "yes"'),
         (
             {"schedule": {"hour": "25"}},
             "schedule.hour: must be a cron identifier of 0-23 as a string (`*`, `*/15`, `1-5`, "
@@ -101,7 +102,8 @@ def test_source_failures(
         ({"accountId": None}, "config.accountId: is required by connector snapchat"),
         ({"label": "x"}, "config.label: is set by the Source argument label, not in config"),
         ({"hour": "3"}, "config.hour: is set by the Source argument schedule, not in config"),
-        ({"allowEmpty": "yes"}, "config.allowEmpty: must be boolean for connector snapchat"),
+        ({"ensureDataTypes": "x"}, "config.ensureDataTypes: must be object for connector snapchat"),
+        ({"allowEmpty": True}, "config.allowEmpty: is set by the Source argument allow_empty"),
     ],
 )
 def test_source_config_is_checked_against_the_catalog(

@@ -64,6 +64,7 @@ def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None
         "config": {"statement": "SELECT 1"},
         "schedule": {"hour": "3"},
         "strategy": "incremental",
+        "allow_empty": True,
     }
     body = payloads.create_source(SNAKE, inputs)
     assert body == {
@@ -73,6 +74,7 @@ def test_snake_case_forms_get_the_spec_names_and_an_integer_service_id() -> None
         "label": "M",
         "statement": "SELECT 1",
         "storage_strategy": "incremental",
+        "allow_empty": True,
     }
 
 
@@ -95,6 +97,7 @@ def test_source_arguments_read_a_create_body_backwards(
         "oauth_id": "1000",
         "config": config,
         "strategy": "incremental",
+        "allow_empty": False,
     }
     body = payloads.create_source(form, {**arguments, "schedule": {"hour": "3", "minute": "25"}})
     assert payloads.source_arguments(form, connector_id, body) == arguments
