@@ -43,7 +43,7 @@ _PAIR_VALUES = ("value", "content")
 # a header line, a `name=value` pair, a URL's password (to the line's last "@": it may hold any
 # character, "@" too); the first group is kept, the last one masked
 _HEADER = re.compile(r"^([ \t]*([\w-]+)[ \t]*:[ \t]*)(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
-_KEY_VALUE = re.compile(r"(?<![\w.-])(([\w.-]+)=)('[^']*'|\"[^\"]*\"|[^\s&;'\"]*)")
+_KEY_VALUE = re.compile(r"(?<![\w.-])(([\w.-]+)=)('[^']+'|\"[^\"]+\"|[^\s&;'\"]+)")
 _PASSWORD = re.compile(r"(://[^\s@/?#:]*:)(?=\S*@)([^\r\n]*)(?=@)")
 
 
@@ -100,8 +100,7 @@ def redact_text(text: str) -> str:
 
 
 def _masked_if_secret(match: re.Match[str]) -> str:
-    value = match[3][1:-1] if match[3][:1] in ("'", '"') else match[3]
-    return f"{match[1]}{REDACTED}" if value and is_secret_key(match[2]) else match[0]
+    return f"{match[1]}{REDACTED}" if is_secret_key(match[2]) else match[0]
 
 
 def _pair_names(entry: dict[str, Any]) -> list[str]:

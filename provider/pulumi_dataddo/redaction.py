@@ -68,7 +68,7 @@ _PAIR_VALUES = ("value", "content")
 # password. A password may hold any character, "@" too: it certainly runs to the first "@"
 # (before any space), and perhaps to the line's last one (more is masked, never less).
 _HEADER = re.compile(r"^[ \t]*([\w-]+)[ \t]*:[ \t]*(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
-_KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)=('[^']*'|\"[^\"]*\"|[^\s&;'\"]*)")
+_KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)=('[^']+'|\"[^\"]+\"|[^\s&;'\"]+)")
 _PASSWORD = re.compile(r"://[^\s@/?#:]*:(?=(\S*?)@)(?=([^\r\n]*)@)")
 _AUTH_SCHEME = re.compile(r"(?:basic|bearer|token)\s+(\S+)", re.IGNORECASE)
 

@@ -38,6 +38,8 @@ def test_short_and_descriptive_key_names(key: str, secret: bool) -> None:
         ("token=abc;x=1", "token=***;x=1"),
         ("host=h password='a b' port=5432", "host=h password=*** port=5432"),
         ("sig=abc&sv=2020", "sig=***&sv=2020"),
+        ("password=''&token=", "password=''&token="),
+        ("Token: '", "Token: ***"),
         ("author=me&signature_version=s3v4", "author=me&signature_version=s3v4"),
         ('{"a": ["token=abc"], "b": 1}', '{"a": ["token=***"], "b": 1}'),
         ('{"author": "me"}', '{"author": "me"}'),
