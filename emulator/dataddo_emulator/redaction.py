@@ -93,7 +93,7 @@ def redact_text(text: str) -> str:
     parsed = _json(text)
     if parsed is not None:
         redacted = redact(parsed)
-        return text if redacted == parsed else json.dumps(redacted)
+        return text if redacted == parsed else json.dumps(redacted, ensure_ascii=False)
     for pattern in (_HEADER, _KEY_VALUE):
         text = pattern.sub(_masked_if_secret, text)
     return _PASSWORD.sub(lambda m: f"{m[1]}{REDACTED}" if m[2] else m[0], text)

@@ -1,9 +1,10 @@
 """Which values are secret and how they are kept out of messages: the one place.
 
-Two rules live here. `is_secret_key` / `holds_credentials` decide which config values are
-credentials (a Source's config is stored as a secret when it holds one). `remember` / `redact`
-keep every secret value this process has seen out of every message that leaves it. The
-emulator's journal applies the same rules (tests/agreement proves it).
+Two rules live here. `is_secret_key` / `holds_credentials` / `credential_parts` decide which
+parts of a config are credentials (a Source's or Destination's config is stored as a secret
+when it holds one). `remember` / `redact` keep every secret this process has seen out of every
+message that leaves it. The emulator's journal applies the same rules (tests/agreement proves
+it).
 
 A key names a credential (case-insensitive) when it ends in "key" (`apiKey`, `x-api-key`),
 contains a credential word (`clientSecret`, `sshPassword`, `accessToken`, `Authorization`,
@@ -141,6 +142,7 @@ def _secret_values(value: Any) -> Iterator[object]:
 
 
 def _text_parts(text: str) -> Iterator[object]:
+    """The credentials inside a string (by the string rules above, or as JSON text)."""
     parsed = _json(text)
     if parsed is not None:
         yield from credential_parts(parsed)
