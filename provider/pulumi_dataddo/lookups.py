@@ -16,14 +16,15 @@ import pulumi
 
 from pulumi_dataddo import redaction, settings
 from pulumi_dataddo.errors import DataddoError
-from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic import lookups
+from pulumi_dataddo.logic.account import shared_account
 from pulumi_dataddo.logic.lookups import DEFAULT_CONNECTOR, LabelValues
 
 
 def _client() -> DataddoClient:
     config = pulumi.Config("dataddo")
-    return shared_client(settings.resolve(lambda key: config.get(key.split(":", 1)[1])))
+    return shared_account(settings.resolve(lambda key: config.get(key.split(":", 1)[1]))).api
 
 
 def _one_line(lookup: Callable[[DataddoClient], LabelValues], what: str) -> LabelValues:

@@ -6,7 +6,6 @@ records (`responses.py`) or raises an `ApiError` subclass (`errors.py`).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,7 +53,8 @@ def _segment(value: str | int) -> str:
 
 
 class DataddoClient:
-    """A Dataddo account's API. Thread-safe: share one per process (see `shared_client`)."""
+    """A Dataddo account's API. Thread-safe: share one per process (`logic.account.shared_account`
+    holds it)."""
 
     def __init__(
         self,
@@ -250,16 +250,3 @@ class DataddoClient:
     def write_modes(self, destination_type: str) -> list[dict[str, str]]:
         path = f"/destinations/{_segment(destination_type)}/actions/writeModes"
         return self._one(responses.label_values, "POST", path, {})
-
-
-_clients: dict[Settings, DataddoClient] = {}
-_clients_lock = threading.Lock()
-
-
-def shared_client(settings: Settings) -> DataddoClient:
-    """The process-wide client of `settings` (one session and one login per account)."""
-    with _clients_lock:
-        client = _clients.get(settings)
-        if client is None:
-            client = _clients[settings] = DataddoClient(settings)
-        return client

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from pulumi_dataddo.http.client import DataddoClient, shared_client
+from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic.readiness import Polling
 from pulumi_dataddo.settings import Settings
 
@@ -80,9 +80,9 @@ _lock = threading.Lock()
 
 
 def shared_account(settings: Settings) -> Account:
-    """The process-wide account of `settings`."""
+    """The process-wide account of `settings`: one session, one login, one ledger."""
     with _lock:
         account = _accounts.get(settings)
         if account is None:
-            account = _accounts[settings] = Account(shared_client(settings))
+            account = _accounts[settings] = Account(DataddoClient(settings))
         return account

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pulumi_dataddo.fields import schedule
 from pulumi_dataddo.fields.validation import OBJECT_ID
-from pulumi_dataddo.fields.values import UNKNOWN, integer_text
+from pulumi_dataddo.fields.values import UNKNOWN, integer_text, is_blank
 from pulumi_dataddo.logic import catalog, flow, service, source
 from pulumi_dataddo.logic.base import ResourceLogic
 from tests.seed import SNAPCHAT_FIELDS
@@ -177,7 +177,7 @@ def _warned(logic: ResourceLogic, inputs: dict[str, Any], field: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(
     st.text(min_size=1, max_size=20).filter(
-        lambda c: c not in catalog.connector_ids() and c != UNKNOWN and c.strip()
+        lambda c: c not in catalog.connector_ids() and c != UNKNOWN and not is_blank(c)
     )
 )
 def test_unknown_connectors_are_warnings(connector_id: str) -> None:
@@ -187,7 +187,7 @@ def test_unknown_connectors_are_warnings(connector_id: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(
     st.text(min_size=1, max_size=20).filter(
-        lambda a: a not in catalog.apps() and a != UNKNOWN and a.strip()
+        lambda a: a not in catalog.apps() and a != UNKNOWN and not is_blank(a)
     )
 )
 def test_unknown_apps_are_warnings(app: str) -> None:
