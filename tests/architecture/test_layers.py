@@ -52,3 +52,13 @@ def test_pure_layers_never_import_pulumi_or_the_adapters(layer: str) -> None:
 def test_the_emulator_is_never_imported_by_the_product() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         assert "dataddo_emulator" not in path.read_text("utf-8"), path
+
+
+def test_both_providers_export_the_same_names() -> None:
+    """A program moves between the providers by changing one import."""
+    import pulumi_dataddo  # noqa: PLC0415 -- the packages under test
+    import pulumi_dataddo.native  # noqa: PLC0415
+
+    assert pulumi_dataddo.__all__ == pulumi_dataddo.native.__all__
+    for name in pulumi_dataddo.__all__:
+        assert getattr(pulumi_dataddo.native, name) is not None

@@ -1,7 +1,7 @@
 """The native provider (`pulumi-resource-dataddo`) and its Python SDK.
 
 A program uses it by changing one import: `import pulumi_dataddo.native as dataddo` takes the
-same resources (`Service`, `Source`, `Flow`, `Destination`, `Schedule`) and lookups as
+same resources (`Service`, `Source`, `Flow`, `Destination`, `Schedule`), lookups and error as
 `pulumi_dataddo`, registered as `dataddo:index:<Kind>` with the provider plugin (docs/native.md).
 The provider itself lives in `provider.py` and `server.py`; names are imported on first use.
 """
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pulumi_dataddo.dynamic.schedule import Schedule
+    from pulumi_dataddo.errors import DataddoError
     from pulumi_dataddo.native.invokes import (
         get_accounts,
         get_connectors,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from pulumi_dataddo.native.resources import Destination, Flow, Service, Source
 
 _EXPORTS = {
+    "DataddoError": "pulumi_dataddo.errors",
     "Destination": "pulumi_dataddo.native.resources",
     "Flow": "pulumi_dataddo.native.resources",
     "Schedule": "pulumi_dataddo.dynamic.schedule",
@@ -35,6 +37,7 @@ _EXPORTS = {
     "get_write_modes": "pulumi_dataddo.native.invokes",
 }
 __all__ = [
+    "DataddoError",
     "Destination",
     "Flow",
     "Schedule",
