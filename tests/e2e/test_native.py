@@ -187,7 +187,9 @@ def test_an_explicit_provider_and_a_lookup_in_yaml(
 def test_pulumi_import_of_every_kind_prints_code_for_the_native_sdk(
     tmp_path: Path, emulator: RunningEmulator
 ) -> None:
-    service, source, flow = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD).create_chain()
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    service, source, flow = api.create_chain()
+    destination = api.call("POST", "/destinations/pgsql", {"label": "Hand warehouse"})
     project = dataddo_project(tmp_path, emulator, "import pulumi\n", native=True)
 
     journal = Journal(emulator)
@@ -196,25 +198,35 @@ def test_pulumi_import_of_every_kind_prints_code_for_the_native_sdk(
         ("Service", "auth", str(service["id"])),
         ("Source", "source", source["id"]),
         ("Flow", "flow", flow["id"]),
+        ("Destination", "warehouse", destination["id"]),
     ):
         done = project.cli("import", f"dataddo:index:{kind}", name, id_, "--yes")
         printed[kind] = done.stdout
         assert "import pulumi_dataddo.native as dataddo" in done.stdout
         assert f'{name} = dataddo.{kind}("{name}",' in done.stdout
+        # The engine checks what it read: nothing left out may fail there ("a bug in the
+        # provider" warnings).
+        assert "warning" not in (done.stdout + done.stderr).lower(), done.stdout + done.stderr
     # The credentials cannot be read: the code shows where they go.
     assert "config={}," in printed["Service"]
     assert 'label="Made by hand",' in printed["Service"]
     assert f'oauth_id="{service["id"]}",' in printed["Source"]
     assert '"organizationId": "org-1",' in printed["Source"]
     assert f'"{source["id"]}"' in printed["Flow"]
+    # A destination's type, Service and config are in no answer: the code shows where the
+    # type goes.
+    assert 'destination_type="",' in printed["Destination"]
+    assert 'label="Hand warehouse",' in printed["Destination"]
     assert not [call for call in journal.calls() if not call.startswith("GET ")]
     imported = project.resources()
     assert {name: r["id"] for name, r in imported.items()} == {
         "auth": str(service["id"]),
         "source": source["id"],
         "flow": flow["id"],
+        "warehouse": destination["id"],
     }
     assert "config" not in imported["auth"]["inputs"]
+    assert imported["warehouse"]["inputs"] == {"label": "Hand warehouse"}
 
     with pytest.raises(CliError) as missing:
         project.cli("import", "dataddo:index:Source", "gone", "0123456789abcdef01234567", "--yes")
@@ -265,6 +277,61 @@ def test_the_import_option_adopts_and_the_first_up_writes_the_credentials(
 
     converges_and_destroys(project, emulator)
     assert emulator.objects() == EMPTY
+
+
+DESTINATIONS = """
+import pulumi
+import pulumi_dataddo.native as dataddo
+
+cfg = pulumi.Config()
+dataddo.Destination("warehouse", destination_type="pgsql", label="Hand warehouse",
+                    opts=pulumi.ResourceOptions(protect=True))
+dataddo.Destination("lake", destination_type="pgsql", label="Hand lake",
+                    opts=pulumi.ResourceOptions(import_=cfg.require("lake")))
+"""
+
+
+def test_an_imported_destination_takes_its_declared_type_in_place(
+    tmp_path: Path, emulator: RunningEmulator
+) -> None:
+    """No answer holds a destination's type: declaring it after `pulumi import` (or with the
+    `import_` option) records it with the declared label in place, never replacing it."""
+    api = OutOfBand(emulator, USER_EMAIL, USER_PASSWORD)
+    warehouse = api.call("POST", "/destinations/pgsql", {"label": "Hand warehouse"})
+    lake = api.call("POST", "/destinations/pgsql", {"label": "Hand lake"})
+    project = dataddo_project(tmp_path, emulator, "import pulumi\n", native=True)
+    project.cli("import", "dataddo:index:Destination", "warehouse", warehouse["id"], "--yes")
+
+    project.write_program(DESTINATIONS)
+    project.set_config({"lake": lake["id"]})
+    journal = Journal(emulator)
+    _, events = project.up()
+    assert events.changes()["warehouse"] == ("update", ["destinationType"])
+    assert events.op("lake") == "import"
+    assert not [d for d in events.diagnostics if d.startswith("warning")], events.diagnostics
+    assert not [call for call in journal.calls() if call.startswith(("POST ", "DELETE "))]
+    assert journal.counts()["PUT /destinations/{id}"] == 2  # each one's declared label
+    resources = project.resources()
+    assert {name: r["id"] for name, r in resources.items()} == {
+        "warehouse": warehouse["id"],
+        "lake": lake["id"],
+    }
+    assert {r["inputs"]["destinationType"] for r in resources.values()} == {"pgsql"}
+    unchanged, _ = project.preview()
+    assert set(unchanged.change_summary) == {"same"}
+
+    # Known now: a change of type replaces, as for any destination.
+    project.write_program(
+        DESTINATIONS.replace('"pgsql", label="Hand lake"', '"mysql", label="Hand lake"')
+    )
+    plan = json.loads(project.cli("preview", "--json").stdout)
+    steps = {step["urn"].rsplit("::", 1)[-1]: step for step in plan["steps"]}
+    assert steps["lake"]["op"] == "replace"
+    assert steps["lake"]["replaceReasons"] == ["destinationType"]
+    project.write_program(DESTINATIONS.replace("protect=True", "protect=False"))
+    project.up()
+    project.destroy()
+    assert emulator.objects("destinations") == {"destinations": []}
 
 
 def test_replacements_are_named_per_property_and_ids_stay_known_in_updates(

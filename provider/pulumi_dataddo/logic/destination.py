@@ -4,6 +4,12 @@ Created by `POST /destinations/{type}` with the type's storage form; `label`, `o
 `config` change in place by `PUT /destinations/{id}` with the same parameters (DECIDED: the spec
 types that body only as "the concrete params" of the type). The type is not in any answer, and
 the config is not returned: both are kept from state.
+
+Import (DECIDED, docs/design.md): an imported destination has its label only; its type, Service
+and config stay out (no answer holds them). Its check accepts the missing type while its inputs
+are exactly the imported ones (`pulumi import` checks what it read); declaring the type then is
+an in-place change that records it (the update writes the declared label, Service and config),
+never a replacement: the type was never known, not changed.
 """
 
 from __future__ import annotations
@@ -17,14 +23,23 @@ from pulumi_dataddo.logic import catalog, lifecycle, payloads
 from pulumi_dataddo.logic.account import Account
 from pulumi_dataddo.logic.base import GONE, Checked, Created, Props, Refreshed, ResourceLogic
 from pulumi_dataddo.logic.check import check_fields
+from pulumi_dataddo.logic.diff import DiffPlan, plan
 from pulumi_dataddo.logic.reconcile import Identity, create_once
 
 KIND = DESTINATION.kind
 
 
-def check(_olds: Props, news: Props) -> Checked:
+def as_imported(olds: Props, news: Props) -> bool:
+    """Whether `news` are an imported destination's inputs, unchanged: what `pulumi import`
+    read (old and new inputs alike), without the type no answer holds."""
+    return bool(olds) and olds == news and news.get("destination_type") is None
+
+
+def check(olds: Props, news: Props) -> Checked:
     v = Validator()
     inputs = check_fields(DESTINATION, news, v)
+    if as_imported(olds, news):  # any change needs the type: a replacement creates with it
+        v.failures[:] = [f for f in v.failures if f.field != "destination_type"]
     kind, config = news.get("destination_type"), news.get("config")
     warnings = []
     if isinstance(config, dict):
@@ -99,6 +114,25 @@ def project(outs: Props, found: DestinationInfo) -> Refreshed:
     return Refreshed(found.id, refreshed, {k: refreshed.get(k) for k in DESTINATION.input_names})
 
 
+def imported(account: Account, id_: str) -> Refreshed:
+    """The destination's label (and status); its type, Service and config are in no answer:
+    they stay out, and the program declares them."""
+    found = lifecycle.unless_gone(lambda: account.api.get_destination(id_))
+    return GONE if found is None else project({}, found)
+
+
+def diff(olds: Props, news: Props) -> DiffPlan:
+    """Field by field, but a type declared for a destination whose state holds none (an
+    imported one) changes in place: it was never known, not changed, so nothing is replaced;
+    the update records it."""
+    planned = plan(DESTINATION, olds, news)
+    if olds.get("destination_type") is not None or "destination_type" not in planned.replaces:
+        return planned
+    replaces = tuple(name for name in planned.replaces if name != "destination_type")
+    stables = () if replaces else tuple(f.name for f in DESTINATION.outputs if f.stable)
+    return DiffPlan(planned.changes, replaces, stables)
+
+
 def update(account: Account, id_: str, _olds: Props, news: Props) -> Props:
     return _outputs(news, _put(account, id_, news))
 
@@ -107,4 +141,11 @@ def delete(account: Account, id_: str, _outs: Props) -> None:
     lifecycle.delete(KIND, id_, lambda: account.api.delete_destination(id_))
 
 
-LOGIC = ResourceLogic(DESTINATION, check, create, read, update, delete)
+class DestinationLogic(ResourceLogic):
+    """The Destination's lifecycle, its diff knowing an imported destination's unknown type."""
+
+    def diff(self, olds: Props, news: Props) -> DiffPlan:
+        return diff(olds, news)
+
+
+LOGIC = DestinationLogic(DESTINATION, check, create, read, update, delete, imported)

@@ -9,7 +9,7 @@ import pytest
 
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.errors import DataddoError
-from pulumi_dataddo.logic import flow, service, source
+from pulumi_dataddo.logic import destination, flow, service, source
 from pulumi_dataddo.logic.account import Account
 from pulumi_dataddo.logic.base import GONE, ResourceLogic
 from pulumi_dataddo.logic.registry import logics
@@ -73,5 +73,25 @@ def test_a_missing_object_is_gone_and_a_bad_service_id_is_named(account: Account
     assert service.LOGIC.read_new(account, "4242") == GONE
     assert source.LOGIC.read_new(account, "0123456789abcdef01234567") == GONE
     assert flow.LOGIC.read_new(account, "0123456789abcdef01234567") == GONE
+    assert destination.LOGIC.read_new(account, "0123456789abcdef01234567") == GONE
     with pytest.raises(DataddoError, match="'abc' is not a service id"):
         service.LOGIC.read_new(account, "abc")
+
+
+def test_an_imported_destination_has_its_label_only(emu: RunningEmulator, account: Account) -> None:
+    """No answer holds a destination's type, Service or config: they stay out, the check takes
+    the imported inputs as they are, and the program's declared ones change it in place."""
+    inputs = {"destination_type": "pgsql", "label": "Warehouse", "config": {"path": "/w"}}
+    destination_id, checked = created(destination.LOGIC, account, inputs)
+    emu.clear_requests()
+
+    imported = destination.LOGIC.read_new(account, destination_id)
+    assert imported.id == destination_id
+    assert known(imported.inputs) == {"label": "Warehouse"}
+    assert imported.outs["status"] is True
+    assert [(e["method"], e["route"].removeprefix(PREFIX)) for e in emu.requests()] == [
+        ("GET", "/destinations/{id}")
+    ]
+    assert destination.check(imported.inputs, imported.inputs).failures == []
+    plan = destination.LOGIC.diff(imported.outs, checked)
+    assert (plan.changes, plan.replaces) == (("destination_type", "config"), ())

@@ -43,6 +43,35 @@ def test_a_destination_changes_in_place_but_for_its_type() -> None:
     assert plan.replaces == ("destination_type",)
 
 
+def test_an_imported_destination_may_lack_its_type_only_while_unchanged() -> None:
+    """`pulumi import` checks what it read (old and new inputs alike): the type no answer holds
+    is not required there; any change needs it (a replacement creates with it)."""
+    imported = {"label": "Made by hand"}
+    assert destination.check(imported, imported).failures == []
+    assert destination.check(imported, imported).inputs == imported
+    required = ["destination_type: is required (a destination type such as pgsql)"]
+    assert _failures(destination.LOGIC, imported) == required  # a new destination
+    relabelled = {"label": "Renamed"}
+    assert [str(f) for f in destination.check(imported, relabelled).failures] == required
+    # What else fails, fails as ever.
+    blank = {"label": ""}
+    assert [str(f) for f in destination.check(blank, blank).failures] == [
+        'label: must be a non-blank string, got ""'
+    ]
+
+
+def test_declaring_an_imported_destinations_type_changes_it_in_place() -> None:
+    imported = {"label": "Made by hand", "status": True, "status_detail": None}
+    declared = destination.check({}, {**PGSQL, "label": "Made by hand"}).inputs
+    plan = destination.LOGIC.diff(imported, declared)
+    assert (plan.changes, plan.replaces) == (("destination_type", "oauth_id"), ())
+    # Recorded by that update: from then on a change of type replaces.
+    recorded = {**declared, "status": True}
+    assert not destination.LOGIC.diff(recorded, declared).changed
+    changed = destination.LOGIC.diff(recorded, {**declared, "destination_type": "mysql"})
+    assert changed.replaces == ("destination_type",)
+
+
 def test_destination_bodies_and_projection() -> None:
     assert payloads.destination("W", 1001.0, {"path": "/x", "port": 5432.0}) == {
         "label": "W",
