@@ -2,7 +2,9 @@
 
 Routes are the emulator's path templates under `/customer-api/v1` (`GET /sources/{id}`), so
 calls on different objects add up. Logins (`/auth`, `/refresh`) are counted apart: they are per
-provider process, not per resource.
+provider process, not per resource. So are, in a create, the listings of a kind's collection
+(`GET /services`): a provider process lists each kind once before its first create of it
+(docs/design.md, "Reconciliation"), per run, not per resource.
 """
 
 from __future__ import annotations
@@ -20,7 +22,17 @@ KIND_OF_SEGMENT = {
     "sources": "Source",
     "connectors": "Source",  # create-source
     "flows": "Flow",
+    "destinations": "Destination",
 }
+# The collection of each kind: a GET of it lists every object of the kind.
+COLLECTIONS = {
+    "/services": "Service",
+    "/sources": "Source",
+    "/destinations": "Destination",
+    "/flows": "Flow",
+}
+# The kinds in the order a chain creates them, then calls of no kind.
+KIND_ORDER = (*COLLECTIONS.values(), "other")
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,32 @@ def by_kind(calls: Mapping[str, float]) -> dict[str, float]:
     for call, count in calls.items():
         counts[kind_of(call)] += count
     return dict(counts)
+
+
+def listings(calls: Mapping[str, float]) -> dict[str, float]:
+    """The GETs of each kind's whole collection among `calls`, per kind. In a create they are
+    the reconciler's listings; in a refresh `GET /services` is also how a Service is read (the
+    spec has no `GET /services/{id}`)."""
+    return {
+        COLLECTIONS[call.removeprefix("GET ")]: count
+        for call, count in calls.items()
+        if call.startswith("GET ") and call.removeprefix("GET ") in COLLECTIONS
+    }
+
+
+def less_listings(
+    calls: Mapping[str, float], resources: Mapping[str, int]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Calls per resource of each kind, less one listing of the kind per run (the reconciler's,
+    which a run takes once whatever the number of resources: more than one per run counts
+    against the resources), and the listings per run by kind. `calls` are per run."""
+    listed = listings(calls)
+    per_resource = {
+        kind: round((count - min(listed.get(kind, 0.0), 1.0)) / resources[kind], 3)
+        for kind, count in by_kind(calls).items()
+        if resources.get(kind)
+    }
+    return per_resource, {kind: listed.get(kind, 0.0) for kind in per_resource}
 
 
 def summarize(entries: Iterable[Mapping[str, Any]]) -> Calls:

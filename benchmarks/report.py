@@ -10,10 +10,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import summary
+from benchmarks import journal, summary
+from benchmarks.runner import FLOOR_OF
 
 NOTES = Path(__file__).with_name("notes.md")
 ROLES = ("provider", "engine", "program", "emulator")
+PROVIDER_NAMES = {"dataddo": "dynamic", "native": "native"}
 OPERATION_NAMES = {
     "preview-fresh": "preview (fresh)",
     "up": "up",
@@ -168,6 +170,113 @@ def routes(rows: Sequence[Mapping[str, Any]]) -> str:
     return title + table(("operation", "calls"), lines)
 
 
+def destination(part: Mapping[str, Any]) -> str:
+    """The destination chain's calls: by route for one chain, then per resource of each kind
+    at every size counted."""
+    meta, rows = part["meta"], summary.call_rows(part["measurements"])
+    variants = [v for v in FLOOR_OF if v in meta["variants"]]
+    sizes = sorted({r["chains"] for r in rows})
+    by_key = {(r["chains"], r["operation"], r["variant"]): r for r in rows}
+    operations = [op for op in OPERATION_NAMES if any(r["operation"] == op for r in rows)]
+    intro = (
+        "## HTTP calls of a destination chain\n\n"
+        f"Counted {meta['date']} at commit {meta['commit']} with Pulumi CLI {meta['engine']}: "
+        "one lifecycle per provider and size "
+        f"(N = {', '.join(map(str, sizes))} chains), no added latency, every command with "
+        f"`--parallel {meta.get('parallel') or 8}`. A chain (`bench:chain: destination` in "
+        "`benchmarks/program.py`) is the seed's Snapchat Service and Source, a `pgsql` Service "
+        "(the database login), a `pgsql` Destination on it and a Flow writing the Source into "
+        "the Destination with write settings (`write_mode` upsert, `unique_columns`), as "
+        "examples/warehouse declares them. Calls are counted, not timed: they do not depend on "
+        "the machine's load. Logins apart; in `up`, a GET of a kind's whole collection is the "
+        "listing a provider process takes before its first create of the kind.\n\n"
+    )
+    smallest = sizes[0]
+    lines: list[Sequence[object]] = []
+    for op in operations:
+        pair = [by_key.get((smallest, op, v)) for v in variants]
+        routes = sorted(
+            {call for r in pair if r for call in r["calls"]},
+            key=lambda call: (journal.KIND_ORDER.index(journal.kind_of(call)), call),
+        )
+        for call in routes:
+            kind = journal.kind_of(call)
+            listing = op == "up" and journal.listings({call: 1})
+            lines.append(
+                (
+                    OPERATION_NAMES[op],
+                    f"`{call}`",
+                    f"{kind} (listing)" if listing else kind,
+                    *(number(r["calls"].get(call, 0)) if r else "-" for r in pair),
+                )
+            )
+        if not routes:
+            lines.append((OPERATION_NAMES[op], "none", "", *("0" if r else "-" for r in pair)))
+        lines.append(
+            (
+                OPERATION_NAMES[op],
+                "logins",
+                "",
+                *(number(r["auth_calls"]) if r else "-" for r in pair),
+            )
+        )
+    names = [PROVIDER_NAMES.get(v, v) for v in variants]
+    by_route = f"Calls of one chain (N = {smallest}) by route:\n\n" + table(
+        ("operation", "call", "kind", *names), lines
+    )
+    return intro + by_route + "\n\n" + _per_resource(rows, variants, sizes, operations)
+
+
+def _per_resource(
+    rows: Sequence[Mapping[str, Any]],
+    variants: Sequence[str],
+    sizes: Sequence[int],
+    operations: Sequence[str],
+) -> str:
+    """Calls per resource of each kind (in `up` less the run's one listing of the kind, with
+    the listings per run beside), one value when both providers agree."""
+    by_key = {(r["chains"], r["operation"], r["variant"]): r for r in rows}
+    kinds = list(summary.resources(rows[0]))  # every row declares the same kinds
+
+    def cell(chains: int, op: str, kind: str, key: str) -> str:
+        values = [by_key[chains, op, v][key].get(kind, 0.0) for v in variants]
+        return " / ".join(number(v) for v in values) if len(set(values)) > 1 else number(values[0])
+
+    lines = []
+    for op in operations:
+        if op.startswith("preview"):
+            continue  # no calls (the table above)
+        key = "create_calls_per_resource" if op == "up" else "calls_by_kind_per_resource"
+        for kind in kinds:
+            listed = [cell(n, op, kind, "listings_per_run") for n in sizes] if op == "up" else []
+            counts = [by_key[n, op, variants[0]]["resources"][kind] for n in sizes]
+            lines.append(
+                (
+                    OPERATION_NAMES[op],
+                    f"{kind} ({', '.join(map(str, counts))})",
+                    *(cell(n, op, kind, key) for n in sizes),
+                    " / ".join(listed) or "-",
+                )
+            )
+    head = (
+        "operation",
+        f"kind (resources at N = {', '.join(map(str, sizes))})",
+        *(f"calls per resource, N = {n}" for n in sizes),
+        f"listings per run (N = {' / '.join(map(str, sizes))})",
+    )
+    names = [PROVIDER_NAMES.get(v, v) for v in variants]
+    who = (
+        f"one value where the {' and the '.join(names)} provider agree, else {' / '.join(names)}"
+        if len(names) > 1
+        else f"the {names[0]} provider"
+    )
+    note = (
+        "Calls per resource of each kind at each size (in `up`: less the run's one listing of "
+        f"the kind, reported beside it); {who}:\n\n"
+    )
+    return note + table(head, lines)
+
+
 def state(sizes: Sequence[Mapping[str, Any]]) -> str:
     head = (
         "variant",
@@ -209,10 +318,11 @@ def render(results: Mapping[str, Any]) -> str:
     skipped = [r for r in rows if r["skip_checkpoints"]]
     sections = [
         header(results),
-        targets(summary.targets(rows, results["state"])),
+        targets(summary.verdicts(results)),
         side_by_side(default),
         times(default, "## Wall time, calls, memory, CPU"),
         routes(default),
+        *([destination(results["destination"])] if "destination" in results else []),
         state(results["state"]),
     ]
     if skipped:

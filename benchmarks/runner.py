@@ -19,7 +19,7 @@ from typing import Any
 
 from benchmarks import journal, procs
 from benchmarks.program import PROGRAM
-from dataddo_emulator.testing import RunningEmulator
+from dataddo_emulator.testing import ALL_KINDS, RunningEmulator
 from tests.e2e.harness import PLUGIN, REPO, Project
 
 BENCH_EMAIL = "bench@example.com"
@@ -33,6 +33,25 @@ PLUGINS: dict[str, dict[str, Path]] = {
     NATIVE: {"dataddo": PLUGIN},
     NATIVE_FLOOR: {"benchfloor": REPO / "benchmarks" / "native-floor-plugin"},
 }
+
+# The program's chains (benchmarks/program.py): the seed's Service -> Source -> Flow (timed),
+# or the same Source written into a database (counted only).
+SEED, DESTINATION = "seed", "destination"
+# The emulator's collection of each resource kind.
+COLLECTION_OF = {
+    "Service": "services",
+    "Source": "sources",
+    "Destination": "destinations",
+    "Flow": "flows",
+}
+
+
+def resources_of(chain: str, chains: int) -> dict[str, int]:
+    """How many resources of each kind `chains` chains of that shape declare."""
+    if chain == DESTINATION:  # two Services: the Snapchat login and the database's
+        return {"Service": 2 * chains, "Source": chains, "Destination": chains, "Flow": chains}
+    return {"Service": chains, "Source": chains, "Flow": chains}
+
 
 # (name, CLI arguments); `--expect-no-changes` makes a perpetual diff fail the benchmark.
 OPERATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -59,11 +78,15 @@ class Scenario:
     skip_checkpoints: bool = False
     # The engine's `--parallel` (None: the CLI's default, 8).
     parallel: int | None = None
+    chain: str = SEED  # or DESTINATION
 
     def label(self) -> str:
         skip = ", checkpoints skipped" if self.skip_checkpoints else ""
         parallel = f" --parallel {self.parallel}" if self.parallel else ""
-        return f"{self.variant} N={self.chains} latency={self.latency_ms:g}ms{parallel}{skip}"
+        chain = f" {self.chain} chain" if self.chain != SEED else ""
+        return (
+            f"{self.variant}{chain} N={self.chains} latency={self.latency_ms:g}ms{parallel}{skip}"
+        )
 
     def arguments(self, args: tuple[str, ...]) -> tuple[str, ...]:
         """A command's arguments with the scenario's `--parallel`."""
@@ -80,12 +103,13 @@ class Runner:
     def __init__(self, emulator: RunningEmulator, workdir: Path) -> None:
         self.emulator = emulator
         self.workdir = workdir
-        self._projects: dict[tuple[str, int, bool], Project] = {}
+        self._projects: dict[tuple[str, int, bool, str], Project] = {}
 
     def project(self, scenario: Scenario) -> Project:
-        """The project of the scenario's variant, size and checkpointing, made on first use."""
+        """The project of the scenario's variant, size, checkpointing and chain, made on first
+        use."""
         variant, chains = scenario.variant, scenario.chains
-        key = (variant, chains, scenario.skip_checkpoints)
+        key = (variant, chains, scenario.skip_checkpoints, scenario.chain)
         if key not in self._projects:
             root = self.workdir / "-".join(map(str, key))
             root.mkdir(parents=True)
@@ -97,6 +121,7 @@ class Runner:
             plugins = PLUGINS.get(variant)
             project = Project(root, PROGRAM, env=env, name="bench", plugins=plugins)
             project.set_config({"bench:chains": str(chains), "bench:provider": variant})
+            project.set_config({"bench:chain": scenario.chain})
             project.set_config({"dataddo:baseUrl": self.emulator.url, "dataddo:email": BENCH_EMAIL})
             project.set_config({"dataddo:password": BENCH_PASSWORD}, secret=True)
             self._projects[key] = project
@@ -138,7 +163,9 @@ class Runner:
         calls = journal.summarize(self.emulator.requests(since=0))
         return {
             "variant": scenario.variant,
+            "chain": scenario.chain,
             "chains": scenario.chains,
+            "resources": resources_of(scenario.chain, scenario.chains),
             "latency_ms": scenario.latency_ms,
             "skip_checkpoints": scenario.skip_checkpoints,
             "parallel": scenario.parallel,
@@ -156,8 +183,9 @@ class Runner:
         """The account holds what the operation should have left (real providers only)."""
         if scenario.variant not in FLOOR_OF or operation not in ("up", "destroy"):
             return
-        expected = scenario.chains if operation == "up" else 0
-        objects = self.emulator.objects()
+        declared = resources_of(scenario.chain, scenario.chains) if operation == "up" else {}
+        expected = {kind: declared.get(name, 0) for name, kind in COLLECTION_OF.items()}
+        objects = self.emulator.objects(*ALL_KINDS)
         counts = {kind: len(items) for kind, items in objects.items()}
-        if counts != dict.fromkeys(("services", "sources", "flows"), expected):
+        if counts != expected:
             raise BenchmarkError(f"{scenario.label()}: after {operation} the API holds {counts}")
