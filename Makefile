@@ -68,7 +68,7 @@ lint: venv ## ruff lint and format checks
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-typecheck: venv ## mypy --strict over both packages
+typecheck: venv ## mypy --strict over both packages and the benchmarks
 	$(VENV)/bin/mypy
 
 test: lint typecheck ## the whole suite: lint, types, unit, emulator and end-to-end tests

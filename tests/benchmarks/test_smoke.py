@@ -22,7 +22,8 @@ VARIANTS = {*FLOOR_OF, *FLOOR_OF.values()}  # both providers and their floors
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, Any]:
-    return suite.run(suite.Plan(chains=(1,), latencies_ms=(0.0,), repetitions={1: 1}))
+    plan = suite.Plan(chains=(1,), latencies_ms=(0.0,), repetitions={1: 1}, destination_chains=(1,))
+    return suite.run(plan)
 
 
 def test_every_operation_is_measured_for_every_variant(results: dict[str, Any]) -> None:
@@ -65,6 +66,12 @@ def test_call_counts(results: dict[str, Any]) -> None:
     ]
     floors = [m for m in results["measurements"] if m["variant"] in FLOOR_OF.values()]
     assert all(m["calls"] == {} and m["auth_calls"] == 0 for m in floors)
+
+
+def test_the_destination_chain_meets_its_call_targets(results: dict[str, Any]) -> None:
+    found = [v for v in summary.verdicts(results) if v["target"].startswith("destination chain")]
+    assert found  # counted on both providers
+    assert [v for v in found if not v["met"]] == []
 
 
 def test_state_sizes(results: dict[str, Any]) -> None:
