@@ -6,9 +6,13 @@ Process-wide per settings: one session, one login and one ledger per account and
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic.readiness import Polling
@@ -22,13 +26,17 @@ SETTLE_FOR = 7.0
 
 @dataclass
 class Ledger:
-    """Ids of objects known to exist before this process's creates, per kind: those a stack
-    holds (seen in diff and read, created, adopted) and those a listing taken before the
-    process's first create of the kind found. A create never takes one of them for its own, and
-    an adoption never takes one the stack holds."""
+    """What this process knows of the account's objects, per kind: those a stack holds (seen
+    in diff and read, created, adopted), those a listing taken before the process's first create
+    of the kind found, those adopted in this run, and the requests its creates sent. A create
+    never takes a known object for its own, an adoption never takes one the stack holds, and an
+    object adopted in this run is never deleted by the resource that held it before."""
 
     _held: dict[str, set[str]] = field(default_factory=dict)
     _existing: dict[str, set[str]] = field(default_factory=dict)
+    _adopted: dict[str, set[str]] = field(default_factory=dict)
+    # Creates per kind and request (a digest: bodies hold credentials).
+    _sent: Counter[tuple[str, str]] = field(default_factory=Counter)
     _listed: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # Per kind: held while its one listing runs, so that concurrent first creates wait for it.
@@ -38,6 +46,26 @@ class Ledger:
         """Record objects the stack holds."""
         with self._lock:
             self._held.setdefault(kind, set()).update(ids)
+
+    def adopted(self, kind: str, id_: str) -> None:
+        """Record an object a resource adopted in this run (the stack holds it now)."""
+        with self._lock:
+            self._held.setdefault(kind, set()).add(id_)
+            self._adopted.setdefault(kind, set()).add(id_)
+
+    def was_adopted(self, kind: str, id_: str) -> bool:
+        """Whether a resource adopted the object in this run."""
+        with self._lock:
+            return id_ in self._adopted.get(kind, set())
+
+    def sending(self, kind: str, request: Mapping[str, Any]) -> int:
+        """Record a create about to send `request`; how many of this process's creates of
+        `kind` sent the same request, this one included."""
+        text = json.dumps(request, sort_keys=True, default=str)
+        key = (kind, hashlib.sha256(text.encode()).hexdigest())
+        with self._lock:
+            self._sent[key] += 1
+            return self._sent[key]
 
     def holds(self, kind: str, id_: str) -> bool:
         """Whether the stack holds the object (as far as this process has seen)."""

@@ -75,19 +75,21 @@ def create(account: Account, inputs: Props) -> Created:
             account.ledger, KIND, adopt_id, lambda: account.api.get_destination(adopt_id)
         )
         found = _put(account, adopt_id, inputs)
-        account.ledger.saw(KIND, adopt_id)
+        account.ledger.adopted(KIND, adopt_id)
     else:
         label, kind = inputs["label"], inputs["destination_type"]
+        body = _body(inputs)
         identity = Identity(
             KIND,
             listing=account.api.list_destinations,
             ident=lambda d: d.id,
             changed_at=lambda d: d.created,
             matches=lambda d: d.label == label,
-            distinct=True,  # the label is required; equal labels show as several matches
+            distinct=True,  # the label is required
+            anchored=False,  # its answers show no type, Service or config
             describe=lambda d: f"destination {d.id} ({d.label!r})",
+            request=body,
         )
-        body = _body(inputs)
         found = create_once(account, lambda: account.api.create_destination(kind, body), identity)
     return Created(found.id, _outputs(inputs, found))
 
@@ -138,7 +140,7 @@ def update(account: Account, id_: str, _olds: Props, news: Props) -> Props:
 
 
 def delete(account: Account, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: account.api.delete_destination(id_))
+    lifecycle.delete(account.ledger, KIND, id_, lambda: account.api.delete_destination(id_))
 
 
 class DestinationLogic(ResourceLogic):

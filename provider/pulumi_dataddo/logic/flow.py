@@ -8,7 +8,9 @@ confirmed from its own answer.
 from __future__ import annotations
 
 from pulumi_dataddo.errors import DataddoError
+from pulumi_dataddo.fields.destination import DESTINATION
 from pulumi_dataddo.fields.flow import FLOW
+from pulumi_dataddo.fields.source import SOURCE
 from pulumi_dataddo.fields.validation import Validator
 from pulumi_dataddo.fields.values import did_you_mean, is_unknown
 from pulumi_dataddo.http.responses import FlowInfo
@@ -66,8 +68,9 @@ def create(account: Account, inputs: Props) -> Created:
         lifecycle.verify_kind(KIND, adopt_id, "destination", found.destination_id, destination_id)
         found = _put(account, found.id, sources, label)
         _write_settings(account, found.id, inputs)  # an adopted flow stays, whatever happens
-        account.ledger.saw(KIND, adopt_id)
+        account.ledger.adopted(KIND, adopt_id)
     else:
+        body = payloads.create_flow(sources, app, label, destination_id)
         identity = Identity(
             KIND,
             listing=account.api.list_flows,
@@ -79,15 +82,24 @@ def create(account: Account, inputs: Props) -> Created:
                 == (app, destination_id, sorted(sources))
             ),
             distinct=label is not None and label != DEFAULT_LABEL,
+            anchored=_anchored(account, sources, destination_id),
             describe=lambda f: f"flow {f.id} ({f.label!r})",
+            request=body,
         )
-        body = payloads.create_flow(sources, app, label, destination_id)
         found = create_once(account, lambda: account.api.create_flow(body), identity)
         try:
             _write_settings(account, found.id, inputs)
         except DataddoError as exc:
             lifecycle.roll_back(KIND, found.id, lambda: account.api.delete_flow(found.id), exc)
     return Created(found.id, {**inputs, "api_id": found.api_id})
+
+
+def _anchored(account: Account, sources: list[str], destination_id: str | None) -> bool:
+    """Whether the flow names only objects this stack holds (no other stack's flow can)."""
+    held = [(SOURCE.kind, s) for s in sources]
+    if destination_id is not None:
+        held.append((DESTINATION.kind, destination_id))
+    return all(account.ledger.holds(kind, id_) for kind, id_ in held)
 
 
 def _write_settings(account: Account, id_: str, declared: Props) -> None:
@@ -163,7 +175,7 @@ def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
 
 
 def delete(account: Account, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: account.api.delete_flow(id_))
+    lifecycle.delete(account.ledger, KIND, id_, lambda: account.api.delete_flow(id_))
 
 
 LOGIC = ResourceLogic(FLOW, check, create, read, update, delete, imported)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NoReturn, TypeVar
 
+from pulumi_dataddo import diagnostics
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.http.errors import Conflict, NotFound
 from pulumi_dataddo.logic.account import Ledger
@@ -20,8 +21,17 @@ def unless_gone(get: Callable[[], T | None]) -> T | None:
         return None
 
 
-def delete(kind: str, id_: str, call: Callable[[], None]) -> None:
-    """Delete an object; already gone counts as deleted, in use is explained."""
+def delete(ledger: Ledger, kind: str, id_: str, call: Callable[[], None]) -> None:
+    """Delete an object; already gone counts as deleted, in use is explained. An object another
+    resource adopted in this run stays (a renamed resource, or a replacement, took it over):
+    only the resource that held it before leaves the state."""
+    if ledger.was_adopted(kind, id_):
+        diagnostics.logger.info("%s %s kept: adopted in this run by another resource", kind, id_)
+        return
+    _delete(kind, id_, call)
+
+
+def _delete(kind: str, id_: str, call: Callable[[], None]) -> None:
     try:
         call()
     except NotFound:
@@ -37,7 +47,7 @@ def roll_back(kind: str, id_: str, call: Callable[[], None], failure: Exception)
     """Delete an object this create made when finishing it failed, so that no orphan outlives
     the failed create (Pulumi records nothing for it); raise `failure`, saying so."""
     try:
-        delete(kind, id_, call)
+        _delete(kind, id_, call)
     except DataddoError as exc:
         raise DataddoError(
             f"{failure}; deleting the new {kind} failed too ({exc}): delete it in Dataddo, or "

@@ -68,7 +68,7 @@ def create(account: Account, inputs: Props) -> Created:
         lifecycle.verify_kind(KIND, adopt_id, "service type", found.service, service)
         _put(account, found.id, config, label)
         service_id = found.id
-        account.ledger.saw(KIND, str(service_id))
+        account.ledger.adopted(KIND, str(service_id))
     else:
         body = payloads.create_service(service, config, label)
         identity = Identity(
@@ -79,7 +79,9 @@ def create(account: Account, inputs: Props) -> Created:
             matches=lambda s: s.service == service and label in (None, s.label),
             # The API labels a service without one by its type (DECIDED): neither tells apart.
             distinct=label is not None and label != service,
+            anchored=False,  # its answers show no credentials: another stack's may look alike
             describe=lambda s: f"service {s.id} ({s.service}, {s.label!r})",
+            request=body,
         )
         created = create_once(
             account,
@@ -128,7 +130,7 @@ def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
 
 
 def delete(account: Account, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: account.api.delete_service(int(id_)))
+    lifecycle.delete(account.ledger, KIND, id_, lambda: account.api.delete_service(int(id_)))
 
 
 LOGIC = ResourceLogic(SERVICE, check, create, read, update, delete, imported)

@@ -15,6 +15,7 @@ from pulumi_dataddo import redaction
 from pulumi_dataddo.errors import DataddoError
 from pulumi_dataddo.fields.schedule import FIELDS as SCHEDULE_FIELDS
 from pulumi_dataddo.fields.schedule import normalize as normalize_schedule
+from pulumi_dataddo.fields.service import SERVICE
 from pulumi_dataddo.fields.source import SOURCE
 from pulumi_dataddo.fields.validation import Validator
 from pulumi_dataddo.fields.values import integer_text, whole_numbers
@@ -77,7 +78,7 @@ def create(account: Account, inputs: Props) -> Created:
 
 
 def _create(account: Account, inputs: Props) -> SourceInfo:
-    connector_id, label = inputs["connector_id"], inputs["label"]
+    connector_id, label, oauth = inputs["connector_id"], inputs["label"], inputs.get("oauth_id")
     request, names = body(inputs), connector_form.names(connector_id)
     identity = Identity(
         KIND,
@@ -87,8 +88,11 @@ def _create(account: Account, inputs: Props) -> SourceInfo:
         matches=lambda s: (
             s.label == label and made_by(account.api.source_metadata(s.id), request, names)
         ),
-        distinct=True,  # the label is required; equal labels show as several matches
+        distinct=True,  # the label is required
+        # Its creation parameters name its Service: one this stack holds, no other stack's.
+        anchored=oauth is not None and account.ledger.holds(SERVICE.kind, str(oauth)),
         describe=lambda s: f"source {s.id} ({s.label!r})",
+        request=request,
     )
     return create_once(account, lambda: account.api.create_source(connector_id, request), identity)
 
@@ -140,7 +144,7 @@ def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
     if found.label != inputs["label"]:
         answer = account.api.update_source(found.id, payloads.update_source(inputs["label"]))
         lifecycle.confirm(KIND, found.id, "label", answer.label, inputs["label"])
-    account.ledger.saw(KIND, adopt_id)
+    account.ledger.adopted(KIND, adopt_id)
     return found
 
 
@@ -210,7 +214,7 @@ def update(account: Account, id_: str, olds: Props, news: Props) -> Props:
 
 
 def delete(account: Account, id_: str, _outs: Props) -> None:
-    lifecycle.delete(KIND, id_, lambda: account.api.delete_source(id_))
+    lifecycle.delete(account.ledger, KIND, id_, lambda: account.api.delete_source(id_))
 
 
 LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete, imported)

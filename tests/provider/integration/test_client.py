@@ -202,14 +202,30 @@ def test_a_request_that_was_never_sent_says_nothing_was_created() -> None:
 
 @pytest.mark.parametrize("fault", [{"fail_after_commit_rate": 1}, {"latency_ms": 1500}])
 def test_an_ambiguous_create_is_reconciled_to_exactly_one(
-    emu: RunningEmulator, login: Settings, fault: dict[str, Any]
+    emu: RunningEmulator, login: Settings, fault: dict[str, Any], seed_source_inputs: dict[str, Any]
 ) -> None:
     api = DataddoClient(login, timeouts=Timeouts(connect=2, read=1), retry=FAST_RETRIES)
     account = quick_account(api)
-    api.list_services()
-    faults_on_next(emu, fault, after=1)
-    created = service.create(account, _service_inputs())
-    assert [s["id"] for s in emu.objects()["services"]] == [int(created.id)]
+    held = service.create(account, _service_inputs())  # the stack holds the source's Service
+    inputs = {**seed_source_inputs, "oauth_id": held.id, "schedule": None}
+    faults_on_next(emu, fault, after=1)  # the listing before the first source create, then POST
+    created = source.create(account, source.check({}, inputs).inputs)
+    assert [s["id"] for s in emu.objects()["sources"]] == [created.id]
+    assert len(calls(emu, "POST", "/connectors/snapchat/create-source")) == 1
+
+
+def test_a_service_whose_answer_is_lost_is_named_never_taken(
+    emu: RunningEmulator, account: Account
+) -> None:
+    """Its answers show only type and label: another stack's may look the same."""
+    account.api.list_services()
+    faults_on_next(emu, {"fail_after_commit_rate": 1}, after=1)
+    with pytest.raises(DataddoError) as failure:
+        service.create(account, _service_inputs())
+    (made,) = emu.objects()["services"]
+    message = str(failure.value)
+    assert f"may have been created: service {made['id']} (snapchat_static, 'Snap')" in message
+    assert "pulumi-dataddo unmanaged --adopt" in message
     assert len(calls(emu, "POST", "/services")) == 1
 
 
@@ -277,7 +293,7 @@ def test_a_snake_case_form_gets_its_names_and_its_schedule_put(
 def test_an_ambiguous_source_create_is_found_by_its_creation_parameters(
     emu: RunningEmulator, account: Account, seed_source_inputs: dict[str, Any]
 ) -> None:
-    service_id = account.api.create_service({"serviceName": "snapchat_static", "config": {}})
+    service_id = service.create(account, _service_inputs()).id  # the stack holds it
     inputs = source.check({}, {**seed_source_inputs, "oauth_id": service_id}).inputs
     first = source.create(account, inputs)
     other_config = {**SNAPCHAT_FIELDS, "breakdown": "ad"}

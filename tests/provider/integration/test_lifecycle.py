@@ -259,6 +259,12 @@ def test_adoption_takes_over_existing_objects(
     flow = create(FLOW, {**flow_inputs, "adopt_id": hand_made["flow"]})
     assert flow.id == hand_made["flow"]
     assert len(emu.objects()["flows"]) == 1
+    # The resource that held it before (renamed, or replaced with `--replace`, so the engine
+    # diffed neither) is deleted next: the adopted object stays.
+    FLOW.delete(flow.id, flow.outs)
+    SOURCE.delete(taken.id, taken.outs)
+    assert [f["id"] for f in emu.objects()["flows"]] == [flow.id]
+    assert [s["id"] for s in emu.objects()["sources"]] == [source_id]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ one asked for; otherwise the error says what is known."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from pulumi_dataddo.settings import Settings
 # Items are (name, label, creation time on the API's clock or None).
 Item = tuple[str, str | None, float | None]
 AMBIGUOUS = TransportError("POST", "/flows", None, "no answer within 60s")
+_REQUESTS = itertools.count()
 
 
 @dataclass
@@ -51,8 +53,15 @@ def _account(api_offset: float | None = 0.0, fake: FakeTime | None = None) -> Ac
     return Account(api, settle=replace(SETTLE, sleep=time_.sleep, clock=lambda: time_.now))
 
 
-def _identity(listings: list[list[Item]], *, label: str | None = "L") -> Identity[Item]:
-    """`listings`: what each listing answers, the first the one before the kind's first create."""
+def _identity(
+    listings: list[list[Item]],
+    *,
+    label: str | None = "L",
+    anchored: bool = True,
+    request: dict[str, str] | None = None,
+) -> Identity[Item]:
+    """`listings`: what each listing answers, the first the one before the kind's first create;
+    each identity's request differs from every other's unless `request` is given."""
     looks: Iterator[list[Item]] = iter(listings)
     return Identity(
         "flow",
@@ -61,7 +70,9 @@ def _identity(listings: list[list[Item]], *, label: str | None = "L") -> Identit
         changed_at=lambda item: item[2],
         matches=lambda item: item[1] == label,
         distinct=label is not None,
+        anchored=anchored,
         describe=lambda item: f"flow {item[0]}",
+        request=request if request is not None else {"create": str(next(_REQUESTS))},
     )
 
 
@@ -171,3 +182,26 @@ def test_settling_looks_over_seven_seconds_then_gives_up() -> None:
     with pytest.raises(DataddoError, match="none appeared within 7s"):
         create_once(_account(fake=fake), _failing(AMBIGUOUS), _identity([[]] * 10))
     assert fake.slept == [1.0, 2.0, 4.0]
+
+
+def test_an_object_another_stack_may_have_made_is_named_not_taken() -> None:
+    """A Service or Destination shows only its type and label: a single new match may be
+    another stack's, created at the same moment with the same declaration."""
+    account = _account()
+    identity = _identity([[], [_new("theirs")]], anchored=False)
+    with pytest.raises(DataddoError) as failure:
+        create_once(account, _failing(AMBIGUOUS), identity)
+    message = str(failure.value)
+    assert "may have been created: flow theirs appeared since" in message
+    assert "another stack's" in message
+    assert "pulumi-dataddo unmanaged --adopt" in message
+
+
+def test_equal_requests_of_one_run_are_never_told_apart() -> None:
+    """Two resources of a stack sent the same create: the one match may be the other's."""
+    account = _account()
+    same = {"label": "L", "sources": "s1"}
+    first = create_once(account, lambda: ("mine", "L", None), _identity([[]], request=same))
+    assert first[0] == "mine"
+    with pytest.raises(DataddoError, match="2 creates of this run sent the same request"):
+        create_once(account, _failing(AMBIGUOUS), _identity([[_new("other")]], request=same))
