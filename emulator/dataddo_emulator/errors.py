@@ -57,8 +57,19 @@ def check_label(value: object) -> str:
 
 
 def is_blank(text: str) -> bool:
-    """Whether `text` shows nothing: only white space and format characters (category Cf)."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+    """Whether `text` shows nothing: only white space, format characters (a zero-width space, a
+    direction mark), combining marks with nothing to combine with, and the characters that are
+    drawn as blank (Hangul fillers, the blank braille pattern), none of which `str.strip`
+    removes."""
+    return all(
+        ch.isspace() or ch in BLANK_LOOKING or unicodedata.category(ch) in INVISIBLE
+        for ch in text
+    )
+
+
+# Format characters and combining marks (they show only on a visible character).
+INVISIBLE = frozenset({"Cf", "Mn", "Me"})
+BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 def unauthorized(message: str) -> ApiError:

@@ -58,7 +58,9 @@ def test_object_ids_match_exactly(api: Api) -> None:
     api.error("POST", "/flows", 400, json={"sources": [source_id.upper()]})
 
 
-@pytest.mark.parametrize("label", ["", "   ", "\t\n", "\u200b", " \ufeff\u200e", 5, None])
+@pytest.mark.parametrize(
+    "label", ["", "   ", "\t\n", "\u200b", " \ufeff\u200e", "\u3164\u2800", 5, None]
+)
 def test_a_blank_label_is_the_same_400_on_every_create_and_update(api: Api, label: Any) -> None:
     service_id, source_id = api.service(), api.source()
     flow_id = api.flow(source_id)["id"]

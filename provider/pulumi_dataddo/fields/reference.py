@@ -5,8 +5,8 @@ and its table of arguments and outputs, or the fields of a Schedule."""
 
 from __future__ import annotations
 
+import argparse
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -76,8 +76,12 @@ def update(document: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the tables of each file named (docs/resources.md)."""
-    for name in argv if argv is not None else sys.argv[1:]:
-        path = Path(name)
+    parser = argparse.ArgumentParser(
+        prog="python -m pulumi_dataddo.fields.reference",
+        description="Rewrite the field tables between the fields markers of each file.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    for path in parser.parse_args(argv).paths:
         path.write_text(update(path.read_text("utf-8")), "utf-8")
     return 0
 

@@ -12,8 +12,8 @@ typed keyword-only `__init__`, which hands its arguments to `_declare`
 
 from __future__ import annotations
 
+import argparse
 import re
-import sys
 import textwrap
 from pathlib import Path
 
@@ -209,8 +209,12 @@ def render(specs: tuple[ResourceSpec, ...] = SPECS) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the module (or the file named)."""
-    args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else MODULE
+    parser = argparse.ArgumentParser(
+        prog="python -m pulumi_dataddo.fields.sdk",
+        description="Write the resource classes' typed signatures from the field specs.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, default=MODULE, help=f"default: {MODULE}")
+    path: Path = parser.parse_args(argv).path
     path.write_text(render(), "utf-8")
     print(f"wrote {path}")
     return 0

@@ -29,9 +29,19 @@ def is_unknown(value: Any) -> bool:
 
 
 def is_blank(text: str) -> bool:
-    """Whether `text` shows nothing: only white space and invisible format characters (a
-    zero-width space, a direction mark), which `str.strip` keeps."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+    """Whether `text` shows nothing: only white space, format characters (a zero-width space, a
+    direction mark), combining marks with nothing to combine with, and the characters that are
+    drawn as blank (Hangul fillers, the blank braille pattern), none of which `str.strip`
+    removes."""
+    return all(
+        ch.isspace() or ch in BLANK_LOOKING or unicodedata.category(ch) in INVISIBLE
+        for ch in text
+    )
+
+
+# Format characters and combining marks (they show only on a visible character).
+INVISIBLE = frozenset({"Cf", "Mn", "Me"})
+BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 
 def whole_numbers(value: Any) -> Any:
