@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import NoReturn
 
@@ -40,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; its exit status (1 and a one-line message on any failure)."""
     args = parser().parse_args(argv)
+    # Libraries' warnings (urllib3's retries) would reach stderr through logging's last resort
+    # before the one line that says what failed; PULUMI_DATADDO_LOG_FILE still logs requests.
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
     try:
         status: int = args.run(args)
     except CliError as error:

@@ -109,10 +109,12 @@ class DataddoClient:
         """Whether the request may have been sent, and what went wrong without an answer
         (after retries, urllib3 wraps the last cause)."""
         cause = exc.args[0].reason if exc.args and isinstance(exc.args[0], MaxRetryError) else exc
-        if isinstance(exc, requests.ConnectTimeout) or isinstance(cause, ConnectTimeoutError):
-            return False, f"could not connect within {self._timeouts.connect:g}s"
+        # First: urllib3 2 makes a refused connection a kind of connect timeout (and requests a
+        # ConnectTimeout).
         if isinstance(cause, NewConnectionError):
             return False, "could not connect (connection refused or host unknown)"
+        if isinstance(exc, requests.ConnectTimeout) or isinstance(cause, ConnectTimeoutError):
+            return False, f"could not connect within {self._timeouts.connect:g}s"
         if isinstance(exc, requests.Timeout) or isinstance(cause, TimeoutError | ReadTimeoutError):
             return True, f"no answer within {self._timeouts.read:g}s"
         return True, f"connection failed ({type(cause).__name__})"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +120,23 @@ def test_an_unforeseen_failure_is_one_line(
     monkeypatch.setenv("PULUMI_DATADDO_DEBUG", "1")
     with pytest.raises(Exception):  # noqa: B017, PT011 -- whatever it was, raised as is
         main(["unmanaged", "--cwd", str(tmp_path), "--stack", "dev", "--since", "any"])
+
+
+def test_a_refused_connection_is_one_line_naming_the_url(tmp_path: Path) -> None:
+    # The console script as users run it: no test harness's log handlers in the process.
+    env = {
+        **os.environ,
+        "DATADDO_BASE_URL": "http://127.0.0.1:9/customer-api/v1",
+        "DATADDO_ACCESS_TOKEN": "t",
+    }
+    done = subprocess.run(
+        [str(Path(sys.prefix) / "bin" / "pulumi-dataddo"), "export", "--out", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1, done.stderr  # no library warning before it
+    assert "could not connect (connection refused or host unknown)" in done.stderr
+    assert "http://127.0.0.1:9/customer-api/v1/services" in done.stderr
