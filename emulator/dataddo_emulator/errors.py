@@ -62,8 +62,7 @@ def is_blank(text: str) -> bool:
     drawn as blank (Hangul fillers, the blank braille pattern), none of which `str.strip`
     removes."""
     return all(
-        ch.isspace() or ch in BLANK_LOOKING or unicodedata.category(ch) in INVISIBLE
-        for ch in text
+        ch.isspace() or ch in BLANK_LOOKING or unicodedata.category(ch) in INVISIBLE for ch in text
     )
 
 
