@@ -33,9 +33,16 @@ KIND = SOURCE.kind
 
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
+    moved = _moved(news)
+    news = upgrade(news)
     inputs = check_fields(SOURCE, news, v)
     connector_id, config = news.get("connector_id"), news.get("config")
     warnings = connector_form.connector_warnings(connector_id)
+    warnings += [
+        f"config.{key}: the Source argument {argument} sets it now; declare {argument} instead "
+        "(the source is sent and kept the same)"
+        for argument, key in moved.items()
+    ]
     refused = {failure.field for failure in v.failures}
     if isinstance(config, dict) and "config" not in refused:
         redaction.remember_credentials(config)
@@ -48,6 +55,31 @@ def check(_olds: Props, news: Props) -> Checked:
             v, connector_id, config or {}, news.get("strategy"), service_declared=service
         )
     return Checked(inputs, v.failures, warnings)
+
+
+def upgrade(props: Props) -> Props:
+    """The Source's arguments in today's shape: a form field given in `config` that an argument
+    left unset sets (one added since, such as allow_empty) moves to that argument. The create
+    body is the same either way, so a program or a state written before is no change."""
+    moved = _moved(props)
+    if not moved:
+        return dict(props)
+    config = {k: v for k, v in props["config"].items() if k not in moved.values()}
+    arguments = {argument: props["config"][key] for argument, key in moved.items()}
+    return {**props, **arguments, "config": config}
+
+
+def _moved(props: Props) -> dict[str, str]:
+    """Unset arguments whose form field `config` holds: argument -> config key."""
+    config, connector_id = props.get("config"), props.get("connector_id")
+    if not isinstance(config, dict) or not isinstance(connector_id, str):
+        return {}
+    names = connector_form.names(connector_id)
+    return {
+        f.name: names.of(f.name)
+        for f in connector_form.FORM_ARGUMENTS
+        if props.get(f.name) is None and names.of(f.name) in config
+    }
 
 
 def body(inputs: Props) -> dict[str, Any]:
@@ -217,4 +249,4 @@ def delete(account: Account, id_: str, _outs: Props) -> None:
     lifecycle.delete(account.ledger, KIND, id_, lambda: account.api.delete_source(id_))
 
 
-LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete, imported)
+LOGIC = ResourceLogic(SOURCE, check, create, read, update, delete, imported, upgrade)

@@ -103,7 +103,6 @@ def test_source_failures(
         ({"label": "x"}, "config.label: is set by the Source argument label, not in config"),
         ({"hour": "3"}, "config.hour: is set by the Source argument schedule, not in config"),
         ({"ensureDataTypes": "x"}, "config.ensureDataTypes: must be object for connector snapchat"),
-        ({"allowEmpty": True}, "config.allowEmpty: is set by the Source argument allow_empty"),
     ],
 )
 def test_source_config_is_checked_against_the_catalog(
@@ -249,4 +248,31 @@ def test_snake_case_forms_name_the_arguments_their_way() -> None:
     assert checked.warnings == [
         "config.storageStrategy: connector mysql's published form has no such field; did you "
         "mean storage_strategy?; it is sent as is"
+    ]
+
+
+def test_a_form_field_an_argument_now_sets_moves_to_it_with_a_warning(
+    seed_source_inputs: dict[str, Any],
+) -> None:
+    """A program written before allow_empty existed keeps working and sends the same body."""
+    config = {**seed_source_inputs["config"], "allowEmpty": True}
+    checked = source.check({}, {**seed_source_inputs, "config": config})
+    assert checked.failures == []
+    assert checked.warnings == [
+        "config.allowEmpty: the Source argument allow_empty sets it now; declare allow_empty "
+        "instead (the source is sent and kept the same)"
+    ]
+    assert checked.inputs["allow_empty"] is True
+    assert "allowEmpty" not in checked.inputs["config"]
+    declared = source.check({}, {**seed_source_inputs, "allow_empty": True}).inputs
+    assert source.body(checked.inputs) == source.body(declared)
+
+
+def test_a_form_field_given_twice_is_refused(seed_source_inputs: dict[str, Any]) -> None:
+    config = {**seed_source_inputs["config"], "allowEmpty": False}
+    failures = _failures(
+        source.LOGIC, {**seed_source_inputs, "allow_empty": True, "config": config}
+    )
+    assert failures == [
+        "config.allowEmpty: is set by the Source argument allow_empty, not in config"
     ]

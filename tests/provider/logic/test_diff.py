@@ -152,3 +152,15 @@ def test_schedule_drift_shows_and_in_place_updates_keep_ids_stable(
     in_place = flow.LOGIC.diff(flw, {**seed_flow_inputs, "label": "Renamed"})
     replaced = flow.LOGIC.diff(flw, {**seed_flow_inputs, "app": "power_bi"})
     assert (in_place.stables, replaced.stables) == (("api_id",), ())
+
+
+def test_a_state_written_before_an_argument_existed_is_no_change(
+    seed_source_inputs: dict[str, Any],
+) -> None:
+    """Old outputs holding config.allowEmpty against a program declaring allow_empty."""
+    old_config = {**seed_source_inputs["config"], "allowEmpty": True}
+    olds = {**seed_source_inputs, "config": old_config, "id": OBJ_A}
+    olds.pop("allow_empty", None)
+    assert _diff(source.LOGIC, olds, {**seed_source_inputs, "allow_empty": True}) == ((), ())
+    changes, replaces = _diff(source.LOGIC, olds, {**seed_source_inputs, "allow_empty": False})
+    assert (changes, replaces) == (("allow_empty",), ("allow_empty",))
