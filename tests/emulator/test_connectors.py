@@ -5,34 +5,12 @@ from typing import Any
 
 import pytest
 
-from dataddo_emulator.catalog import TEMPLATE, catalog
+from dataddo_emulator.catalog import catalog
+from tests.emulator.bodies import minimal_body
 from tests.emulator.conftest import SNAPCHAT_FORM, Api
 
 CREATE = "/connectors/{}/create-source"
 CONNECTORS = sorted(catalog().connectors)
-SAMPLES: dict[str, Any] = {"string": "x", "integer": 1, "number": 1.5, "boolean": True}
-
-
-def sample(declared: str) -> Any:
-    """A value of a field type in the catalog's notation ("string", "integer[]", "object?")."""
-    kind = declared.rstrip("?")
-    if kind.endswith("[]"):
-        return [sample(kind[:-2])]
-    return {"object": {}, "array": []}.get(kind, SAMPLES.get(kind, "x"))
-
-
-def minimal_body(connector_id: str, service_id: int | None) -> dict[str, Any]:
-    """The required fields of a connector's form, with the service (in the form's casing)."""
-    connector = catalog().connectors[connector_id]
-    names = connector.names
-    body = {name: sample(connector.fields.get(name, "any")) for name in connector.required}
-    common = {names.connector: connector.id, names.template: TEMPLATE, names.strategy: "clean"}
-    body.update({name: value for name, value in common.items() if name in body})
-    if "label" in body:
-        body["label"] = f"{connector_id} source"
-    if connector.takes_service and service_id is not None:
-        body[names.service] = str(service_id) if connector.casing == "camel" else service_id
-    return body
 
 
 def _fitting_service(api: Api, connector_id: str) -> int:

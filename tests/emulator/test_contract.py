@@ -15,9 +15,8 @@ from dataddo_emulator.redaction import without_secrets
 from dataddo_emulator.routekeys import RouteTable
 from dataddo_emulator.routes.deps import API_PREFIX
 from dataddo_emulator.testing import RunningEmulator
+from tests.emulator.bodies import full_body, minimal_body
 from tests.emulator.conftest import SNAPCHAT_FORM, Api
-from tests.emulator.test_connectors import minimal_body
-from tests.emulator.test_destinations import full_body
 
 Schema = dict[str, Any]
 Call = tuple[str, str, Any, requests.Response]  # method, path, request body, answer

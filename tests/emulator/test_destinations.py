@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from dataddo_emulator.catalog import catalog
+from tests.emulator.bodies import full_body
 from tests.emulator.conftest import Api
-from tests.emulator.test_connectors import sample
 
 TYPES = sorted(catalog().destinations)
 DESTINATION_FIELDS = {
@@ -22,14 +22,6 @@ DESTINATION_FIELDS = {
     "statusDetail",
 }
 ALL_MODES = ["insert", "insert_ignore", "truncate_insert", "upsert"]
-
-
-def full_body(destination_type: str, service_id: int) -> dict[str, Any]:
-    """Every field of a type's storage form, with its service."""
-    destination = catalog().destinations[destination_type]
-    body = {name: sample(declared) for name, declared in destination.fields.items()}
-    body["label"], body["type"] = f"{destination_type} destination", destination_type
-    return body | {"o_auth_id": service_id}
 
 
 def _camel(name: str) -> str:

@@ -1,9 +1,16 @@
 """What the provider's integration tests share: reading the emulator's journal, faults on the
-next requests, and quick retry and settle policies."""
+next requests, quick retry and settle policies, and a provider server driven over gRPC."""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+import grpc  # type: ignore[import-untyped]
+from google.protobuf import json_format, struct_pb2  # type: ignore[import-untyped]
+from pulumi.runtime.proto import provider_pb2_grpc
 
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.http.client import DataddoClient
@@ -41,3 +48,32 @@ def calls(emu: RunningEmulator, method: str, path: str) -> list[dict[str, Any]]:
 def seen(emu: RunningEmulator) -> list[tuple[str, str, int | None]]:
     """Every request since the journal was last cleared: method, path, status."""
     return [(e["method"], e["path"].removeprefix(PREFIX), e["status"]) for e in emu.requests()]
+
+
+def struct(values: dict[str, Any]) -> struct_pb2.Struct:
+    message = struct_pb2.Struct()
+    message.update(values)
+    return message
+
+
+def plain(message: struct_pb2.Struct) -> dict[str, Any]:
+    values: dict[str, Any] = json_format.MessageToDict(message)
+    return values
+
+
+@contextmanager
+def served(
+    argv: list[str], env: dict[str, str]
+) -> Iterator[provider_pb2_grpc.ResourceProviderStub]:
+    """A provider server started as the engine starts it (it prints its port), and a stub to it;
+    killed after."""
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, env=env, text=True)
+    assert process.stdout is not None
+    port = process.stdout.readline().strip()
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    try:
+        yield provider_pb2_grpc.ResourceProviderStub(channel)
+    finally:
+        channel.close()
+        process.kill()
+        process.wait(10)

@@ -5,14 +5,12 @@ check (with preview unknowns), diff, create, read, update, delete."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import grpc  # type: ignore[import-untyped]
 import pytest
-from google.protobuf import json_format, struct_pb2  # type: ignore[import-untyped]
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
@@ -22,39 +20,17 @@ from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.dynamic.flow import FlowProvider
 from pulumi_dataddo.dynamic.service import ServiceProvider
 from pulumi_dataddo.dynamic.source import SourceProvider
+from tests.provider.integration.support import plain, served, struct
 
 URN = "urn:pulumi:dev::e2e::pulumi-python:dynamic/dataddo:{kind}::{kind}-1"
-
-
-def struct(values: dict[str, Any]) -> struct_pb2.Struct:
-    message = struct_pb2.Struct()
-    message.update(values)
-    return message
-
-
-def plain(message: struct_pb2.Struct) -> dict[str, Any]:
-    values: dict[str, Any] = json_format.MessageToDict(message)
-    return values
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[provider_pb2_grpc.ResourceProviderStub]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATADDO_")}
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "pulumi.dynamic"],
-        stdout=subprocess.PIPE,
-        env={**env, "PULUMI_PROJECT": "e2e"},
-        text=True,
-    )
-    assert process.stdout is not None
-    port = process.stdout.readline().strip()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    try:
-        yield provider_pb2_grpc.ResourceProviderStub(channel)
-    finally:
-        channel.close()
-        process.kill()
-        process.wait(10)
+    argv = [sys.executable, "-u", "-m", "pulumi.dynamic"]
+    with served(argv, {**env, "PULUMI_PROJECT": "e2e"}) as stub:
+        yield stub
 
 
 class Engine:

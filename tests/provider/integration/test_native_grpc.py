@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import RunningEmulator
 from pulumi_dataddo.native import schema
-from tests.provider.integration.test_grpc import plain, struct
+from tests.provider.integration.support import plain, served, struct
 
 Stub = provider_pb2_grpc.ResourceProviderStub
 URN = "urn:pulumi:dev::p::dataddo:index:{kind}::{kind}-1"
@@ -39,18 +38,8 @@ def engine() -> Iterator[str]:
 def stub(engine: str) -> Iterator[Stub]:
     assert shutil.which(str(SCRIPT)), "pip install -e . makes the console script"
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATADDO_")}
-    process = subprocess.Popen(
-        [str(SCRIPT), "--tracing", "ignored:1", engine], stdout=subprocess.PIPE, env=env, text=True
-    )
-    assert process.stdout is not None
-    port = process.stdout.readline().strip()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    try:
-        yield provider_pb2_grpc.ResourceProviderStub(channel)
-    finally:
-        channel.close()
-        process.kill()
-        process.wait(10)
+    with served([str(SCRIPT), "--tracing", "ignored:1", engine], env) as stub:
+        yield stub
 
 
 def configure(stub: Stub, emu: RunningEmulator) -> None:
