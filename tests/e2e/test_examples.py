@@ -12,6 +12,7 @@ from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import REPO, Project
+from tests.e2e.stacks import converges_and_destroys
 from tests.seed import SNAPCHAT_FIELDS
 
 pytestmark = pytest.mark.e2e
@@ -25,14 +26,6 @@ def example(tmp_path: Path, emulator: RunningEmulator, name: str) -> Project:
     project.set_config({"snapchatClientId": "client-example"})
     project.set_config(SNAPCHAT_SECRETS, secret=True)
     return project
-
-
-def converges_and_destroys(project: Project, emulator: RunningEmulator) -> None:
-    journal = Journal(emulator)
-    unchanged, _ = project.preview()
-    assert set(unchanged.change_summary) == {"same"}
-    assert journal.entries() == []
-    project.destroy()
 
 
 def test_multi_source_flow(tmp_path: Path, emulator: RunningEmulator) -> None:

@@ -12,57 +12,15 @@ from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import Project
+from tests.e2e.stacks import CHAIN
 
 pytestmark = pytest.mark.e2e
-
-# Every value a test changes comes from stack config, so the program never changes.
-PROGRAM = """
-import pulumi
-import pulumi_dataddo as dataddo
-
-cfg = pulumi.Config()
-auth = dataddo.Service(
-    "auth",
-    service=cfg.get("serviceType") or "snapchat_static",
-    config={"staticKey": cfg.require_secret("refreshToken"), "clientId": "client-1",
-            "clientSecret": cfg.require_secret("clientSecret")},
-    label=cfg.get("serviceLabel") or "Snapchat",
-    adopt_id=cfg.get("adoptService"),
-)
-source = dataddo.Source(
-    "source",
-    connector_id="snapchat",
-    oauth_id=auth.id,
-    label=cfg.get("sourceLabel") or "Insights",
-    config={"organizationId": "org-1", "accountId": "acct-1",
-            "breakdown": cfg.get("breakdown") or "campaign", "metrics": ["spend"],
-            "labels": ["stats_id"], "action_report_time": "conversion",
-            "swipe_up_attribution_window": "28_DAY", "view_attribution_window": "1_DAY",
-            "dateRange": "{{30d1}}"},
-    schedule=dataddo.Schedule(sync_frequency="day", hour=cfg.get("hour") or "3", minute="25",
-                              timezone="UTC"),
-    strategy="incremental",
-    adopt_id=cfg.get("adoptSource"),
-)
-flow = dataddo.Flow(
-    "flow",
-    sources=[source.id],
-    app=cfg.get("app") or "google_data_studio",
-    label=cfg.get("flowLabel") or "Flow",
-    adopt_id=cfg.get("adoptFlow"),
-)
-pulumi.export("service", auth.id)
-pulumi.export("service_id", auth.service_id)
-pulumi.export("source", source.id)
-pulumi.export("flow", flow.id)
-pulumi.export("api", flow.api_id)
-"""
 
 NAMES = ("auth", "source", "flow")
 
 
 def chain_project(tmp_path: Path, emulator: RunningEmulator) -> Project:
-    project = dataddo_project(tmp_path, emulator, PROGRAM)
+    project = dataddo_project(tmp_path, emulator, CHAIN)
     project.set_config({"refreshToken": "rt-one", "clientSecret": "cs-one"}, secret=True)
     return project
 

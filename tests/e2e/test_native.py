@@ -19,9 +19,14 @@ from pulumi_dataddo.native import migrate
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
 from tests.e2e.harness import PLUGIN, REPO, CliError, Project, YamlProject, engine_bin
-from tests.e2e.test_examples import converges_and_destroys
-from tests.e2e.test_lifecycle import PROGRAM as CHAIN
-from tests.e2e.test_seed_stack import ACCOUNT, ORGANIZATION, SECRETS, assert_created_like_the_seed
+from tests.e2e.stacks import (
+    ACCOUNT,
+    CHAIN,
+    ORGANIZATION,
+    SECRETS,
+    assert_created_like_the_seed,
+    converges_and_destroys,
+)
 from tests.seed import SNAPCHAT_FIELDS
 
 pytestmark = pytest.mark.e2e

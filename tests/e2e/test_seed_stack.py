@@ -12,16 +12,9 @@ from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.api import Journal
 from tests.e2e.conftest import USER_PASSWORD, dataddo_project
 from tests.e2e.harness import REPO, provider_pickle
-from tests.seed import seed_create_source_body
+from tests.e2e.stacks import ACCOUNT, ORGANIZATION, SECRETS, assert_created_like_the_seed
 
 pytestmark = pytest.mark.e2e
-
-ORGANIZATION = "org-7f3a"
-ACCOUNT = "acct-91c2"
-SECRETS = {
-    "snapchatRefreshToken": "refresh-tok-e2e-3Vq7",
-    "snapchatClientSecret": "client-secret-e2e-8Wm1",
-}
 
 
 def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None:
@@ -95,34 +88,3 @@ def test_seed_stack_lifecycle(tmp_path: Path, emulator: RunningEmulator) -> None
         assert secret not in journal_text
 
     assert emulator.objects() == {"services": [], "sources": [], "flows": []}
-
-
-def assert_created_like_the_seed(
-    emulator: RunningEmulator, journal: Journal, outputs: dict[str, object]
-) -> None:
-    """One call per object (and a listing of each kind before the process's first create of it,
-    so that a create whose answer is lost never takes an object that existed before), in
-    dependency order, with the seed's bodies; outputs fed inputs."""
-    assert journal.served() == [
-        "GET /services",
-        "POST /services",
-        "GET /sources",
-        "POST /connectors/{id}/create-source",
-        "GET /sources/{id}/extraction/schedule",
-        "GET /flows",
-        "POST /flows",
-    ]
-    objects = emulator.objects()
-    service_id = objects["services"][0]["id"]
-    (source,) = objects["sources"]
-    (flow,) = objects["flows"]
-    assert journal.bodies("POST /connectors/{id}/create-source") == [
-        seed_create_source_body(service_id, ORGANIZATION, ACCOUNT, quoted=True)
-    ]
-    assert journal.bodies("POST /flows") == [
-        {"sources": [source["id"]], "app": "google_data_studio", "label": "GDS Flow"}
-    ]
-    assert outputs["service_id"] == service_id
-    assert outputs["source_id"] == source["id"]
-    assert outputs["flow_id"] == flow["id"]
-    assert outputs["flow_api_id"] == flow["api"]["id"]
