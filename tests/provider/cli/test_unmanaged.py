@@ -3,24 +3,32 @@ what a failed run created (pure parts; the e2e and reliability suites run the co
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from pulumi_dataddo import redaction
+from pulumi_dataddo.cli.unmanaged.command import Report
+from pulumi_dataddo.cli.unmanaged.inventory import declared_request, made_with
 from pulumi_dataddo.cli.unmanaged.matching import Found, matches, proposed
 from pulumi_dataddo.cli.unmanaged.stacks import (
     CLOCK_MARGIN,
+    HIDDEN,
     Planned,
+    failure,
     held,
     planned_creates,
     suspects_since,
 )
 from pulumi_dataddo.fields.values import UNKNOWN
+from pulumi_dataddo.logic import source
 
 STACK = "urn:pulumi:dev::proj::"
 SERVICE_URN = STACK + "pulumi-python:dynamic/dataddo:Service::auth"
 SOURCE_URN = STACK + "pulumi-python:dynamic/dataddo:Source::insights"
 FLOW_URN = STACK + "dataddo:index:Flow::gds"
+NO_STATE: dict[str, Any] = {"deployment": {}}  # `pulumi stack export` of a stack never run
 
 
 def test_held_ids_come_from_both_providers_types() -> None:
@@ -59,6 +67,44 @@ def test_planned_creates_keep_inputs_and_dependencies() -> None:
     assert (planned.kind, planned.name, planned.key) == ("Source", "insights", "Source:insights")
     assert planned.inputs == {"label": "Insights", "oauth_id": UNKNOWN}
     assert planned.depends == {"oauth_id": [SERVICE_URN]}
+
+
+def test_a_native_plan_is_read_by_the_field_specs_names() -> None:
+    source_urn = STACK + "dataddo:index:Source::insights"
+    service_urn = STACK + "dataddo:index:Service::auth"
+    inputs = {
+        "connectorId": "snapchat",
+        "oauthId": UNKNOWN,
+        "label": "Insights",
+        "config": {"accountId": "acct-1"},  # the connector's own names stay
+        "schedule": {"syncFrequency": "day", "dayOfWeek": "1"},
+        "adoptId": "a" * 24,
+    }
+    plan = {
+        "steps": [
+            {
+                "op": "create",
+                "urn": source_urn,
+                "newState": {
+                    "type": "dataddo:index:Source",
+                    "inputs": inputs,
+                    "propertyDependencies": {"oauthId": [service_urn], "label": []},
+                },
+            }
+        ]
+    }
+    (planned,) = planned_creates(plan)
+    assert planned.inputs == {
+        "connector_id": "snapchat",
+        "oauth_id": UNKNOWN,
+        "label": "Insights",
+        "config": {"accountId": "acct-1"},
+        "schedule": {"sync_frequency": "day", "day_of_week": "1"},
+        "adopt_id": "a" * 24,
+    }
+    assert planned.depends == {"oauth_id": [service_urn], "label": []}
+    # It adopts already: never proposed.
+    assert matches([planned], [Found("Source", "b" * 24, "Insights")], lambda *_: True) == {}
 
 
 def _planned() -> list[Planned]:
@@ -121,12 +167,19 @@ def test_labels_that_cannot_tell_objects_apart_never_match() -> None:
     planned = [
         Planned("Service", "auth", SERVICE_URN, {"service": "snapchat_static", "label": None}),
         Planned("Flow", "f", FLOW_URN, {"sources": ["s1"], "app": "power_bi", "label": "Flow"}, {}),
+        # A secret label: the plan shows only HIDDEN.
+        Planned("Source", "insights", SOURCE_URN, {"label": HIDDEN, "oauth_id": "1"}),
     ]
     unmanaged = [
         Found("Service", "1001", "snapchat_static", service="snapchat_static"),
         Found("Flow", "f1", "Flow", app="power_bi", sources=("s1",)),
+        Found("Source", "src-1", HIDDEN),
     ]
-    assert matches(planned, unmanaged, _made_with("x")) == {SERVICE_URN: [], FLOW_URN: []}
+    assert matches(planned, unmanaged, _made_with("1")) == {
+        SERVICE_URN: [],
+        FLOW_URN: [],
+        SOURCE_URN: [],
+    }
 
 
 def test_resources_that_already_adopt_are_left_alone() -> None:
@@ -160,10 +213,10 @@ def test_suspects_since_the_last_succeeded_update() -> None:
     ]
     at_seven = datetime(2026, 12, 3, 7, tzinfo=UTC).timestamp()
     # The refresh after the failed update does not hide what that update made.
-    assert suspects_since(history) == at_seven - CLOCK_MARGIN
+    assert suspects_since(history, NO_STATE) == at_seven - CLOCK_MARGIN
     first = {"kind": "update", "result": "failed", "startTime": "2026-12-03T07:00:00.000Z"}
-    assert suspects_since([first]) == at_seven - CLOCK_MARGIN
-    assert suspects_since([]) is None
+    assert suspects_since([first], NO_STATE) == at_seven - CLOCK_MARGIN
+    assert suspects_since([], NO_STATE) is None
 
 
 def test_a_name_several_planned_resources_share_is_never_proposed() -> None:
@@ -179,3 +232,284 @@ def test_a_name_several_planned_resources_share_is_never_proposed() -> None:
         FLOW_URN: [Found("Flow", "f1", "G")],
     }
     assert proposed(planned, found) == ({"Flow:gds": "f1"}, ["Service:auth"])
+
+
+def _recorded(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """A Source's `/metadata` as the API records it: the create-source request it was sent."""
+    return source.body(source.check({}, dict(inputs)).inputs)
+
+
+def _made_as(recorded: Mapping[str, Mapping[str, Any]]) -> Any:
+    """The matching's Source check (`inventory.source_check`) over recorded snapchat sources."""
+    return lambda found, inputs: made_with(inputs, "snapchat", recorded[found.id])
+
+
+def test_a_source_whose_config_the_plan_hides_is_matched_on_what_the_plan_shows(
+    seed_source_inputs: dict[str, Any],
+) -> None:
+    """`pulumi preview --json` shows a secret config as "[secret]" (--show-secrets or not): the
+    rest of the declaration is compared, the config is left to the adoption's check."""
+    hidden = {**seed_source_inputs, "config": HIDDEN}
+    other_service = {**seed_source_inputs, "oauth_id": "1001"}
+    other_strategy = {**seed_source_inputs, "strategy": "full"}
+    recorded = {
+        "src-1": _recorded(seed_source_inputs),
+        "src-2": _recorded(other_service),
+        "src-3": _recorded(other_strategy),
+    }
+    planned = Planned("Source", "insights", SOURCE_URN, hidden)
+    unmanaged = [Found("Source", key, hidden["label"]) for key in recorded]
+    assert [f.id for f in matches([planned], unmanaged, _made_as(recorded))[SOURCE_URN]] == [
+        "src-1"
+    ]
+    # Through the plan's references: the Service is matched first, then the Source by it.
+    service = Planned("Service", "auth", SERVICE_URN, {"service": "snap", "label": "Snap"})
+    through = Planned(
+        "Source",
+        "insights",
+        SOURCE_URN,
+        {**hidden, "oauth_id": UNKNOWN},
+        {"oauth_id": [SERVICE_URN]},
+    )
+    services = [Found("Service", "1001", "Snap", service="snap")]
+    found = matches([service, through], services + unmanaged, _made_as(recorded))
+    assert [f.id for f in found[SOURCE_URN]] == ["src-2"]
+    # Inputs a create would refuse never made an object, hidden config or not.
+    refused = {**hidden, "schedule": {"sync_frequency": "day", "hour": "99"}}
+    assert declared_request(refused) is None
+
+
+def test_a_source_partly_hidden_is_compared_on_what_the_plan_shows(
+    seed_source_inputs: dict[str, Any],
+) -> None:
+    config = seed_source_inputs["config"]
+    partly = {**seed_source_inputs, "config": {**config, "accountId": HIDDEN}}
+    request = declared_request(partly)
+    assert request is not None
+    assert "accountId" not in request
+    assert request["breakdown"] == "campaign"
+    assert made_with(partly, "snapchat", _recorded(seed_source_inputs))
+    assert not made_with(partly, "facebook", _recorded(seed_source_inputs))
+    other = {**seed_source_inputs, "config": {**config, "breakdown": "ad"}}
+    assert not made_with(partly, "snapchat", _recorded(other))
+    # A config the plan shows whole is compared whole.
+    other_account = {**seed_source_inputs, "config": {**config, "accountId": "other"}}
+    assert not made_with(seed_source_inputs, "snapchat", _recorded(other_account))
+    # A hidden field is left out too; without its connector no request can be told.
+    other_service = {**seed_source_inputs, "oauth_id": "1001"}
+    assert made_with({**partly, "oauth_id": HIDDEN}, "snapchat", _recorded(other_service))
+    assert declared_request({**seed_source_inputs, "connector_id": HIDDEN}) is None
+
+
+def test_a_native_flow_into_a_destination_is_matched_through_its_camel_case_plan() -> None:
+    destination_urn = STACK + "dataddo:index:Destination::warehouse"
+    flow_urn = STACK + "dataddo:index:Flow::load"
+    plan = {
+        "steps": [
+            {
+                "op": "create",
+                "urn": destination_urn,
+                "newState": {
+                    "type": "dataddo:index:Destination",
+                    "inputs": {
+                        "destinationType": "pgsql",
+                        "oauthId": "1001",
+                        "label": "Warehouse",
+                        "config": HIDDEN,
+                    },
+                    "propertyDependencies": {"destinationType": [], "oauthId": []},
+                },
+            },
+            {
+                "op": "create",
+                "urn": flow_urn,
+                "newState": {
+                    "type": "dataddo:index:Flow",
+                    "inputs": {
+                        "sources": ["s" * 24],
+                        "destinationId": UNKNOWN,
+                        "writeMode": "insert",
+                        "label": "Load",
+                    },
+                    "propertyDependencies": {"destinationId": [destination_urn], "sources": []},
+                },
+            },
+        ]
+    }
+    destination, flow = planned_creates(plan)
+    assert destination.inputs["destination_type"] == "pgsql"
+    assert flow.inputs["write_mode"] == "insert"
+    assert flow.depends == {"destination_id": [destination_urn], "sources": []}
+    unmanaged = [
+        Found("Destination", "d" * 24, "Warehouse"),
+        Found("Flow", "f" * 24, "Load", sources=("s" * 24,), destination="d" * 24),
+        Found("Flow", "e" * 24, "Load", sources=("s" * 24,), destination="c" * 24),
+    ]
+    found = matches([destination, flow], unmanaged, lambda *_: False)
+    assert {urn: [f.id for f in objects] for urn, objects in found.items()} == {
+        destination_urn: ["d" * 24],
+        flow_urn: ["f" * 24],
+    }
+
+
+def test_after_a_killed_first_up_the_stacks_earliest_resource_dates_the_run() -> None:
+    """A killed first `up` leaves no update in the history; its Stack resource is recorded as
+    the run starts."""
+    export = {
+        "deployment": {
+            "resources": [
+                {"type": "pulumi:pulumi:Stack", "created": "2026-12-03T07:00:00.123456789Z"},
+                {"type": "dataddo:index:Service", "id": "1000", "created": "2026-12-03T07:00:05Z"},
+                {"type": "pulumi:providers:dataddo"},  # written by an older engine: no date
+            ]
+        }
+    }
+    at_seven = datetime(2026, 12, 3, 7, tzinfo=UTC).timestamp()
+    assert suspects_since([], export) == at_seven + 0.123456 - CLOCK_MARGIN
+    # A refresh since (the recovery's own) dates nothing.
+    refresh = {"kind": "refresh", "result": "succeeded", "startTime": "2026-12-03T08:00:00Z"}
+    assert suspects_since([refresh], export) == at_seven + 0.123456 - CLOCK_MARGIN
+    # A failed update after the killed one: the earlier run counts.
+    failed = {"kind": "update", "result": "failed", "startTime": "2026-12-03T07:30:00.000Z"}
+    assert suspects_since([failed], export) == at_seven + 0.123456 - CLOCK_MARGIN
+    # A succeeded update bounds it, whatever the state's dates.
+    done = {"kind": "update", "result": "succeeded", "endTime": "2026-12-03T09:00:00.000Z"}
+    assert suspects_since([done], export) == at_seven + 2 * 3600 - CLOCK_MARGIN
+    # Nothing dates a run: no bound.
+    assert suspects_since([], {"deployment": {"resources": []}}) is None
+    assert suspects_since([], {"deployment": {}}) is None
+
+
+def test_when_nothing_dates_a_run_nothing_is_matched_and_the_report_says_how_to_bound() -> None:
+    unmanaged = [Found("Service", "1001", "Snap", since=1000.0, service="snap")]
+    report = Report("dev", unmanaged, [], {}, {}, since=None, undated=True, shared=[], adopted=True)
+    assert report.text().splitlines()[2:] == [
+        "Matched none: stack dev has no update in its history and no resource in its state, so "
+        "nothing tells when the failed run started and any of these may be older. To match, "
+        "pass --since with a time no later than that start (or --since any).",
+        "Delete in Dataddo what no one needs.",
+    ]
+    assert (report.data()["undated"], report.data()["adopt"], report.data()["written"]) == (
+        True,
+        {},
+        False,
+    )
+
+
+def test_the_report_names_what_it_matched_and_what_to_do() -> None:
+    service = Planned("Service", "auth", SERVICE_URN, {"service": "snap", "label": "Snap"})
+    flow = Planned("Flow", "gds", FLOW_URN, {"label": "GDS"})
+    unmanaged = [
+        Found("Service", "1001", "Snap", since=1000.0, service="snap"),
+        Found("Flow", "f1", "GDS"),
+        Found("Flow", "f2", "GDS"),
+    ]
+    found = {SERVICE_URN: unmanaged[:1], FLOW_URN: unmanaged[1:]}
+    proposals, shared = proposed([service, flow], found)
+    report = Report(
+        "dev",
+        unmanaged,
+        [service, flow],
+        found,
+        proposals,
+        since=900.0,
+        undated=False,
+        shared=["Source:insights"],
+        adopted=False,
+    )
+    assert report.text().splitlines() == [
+        "Objects of the account that no stack holds (3):",
+        "  service 1001                     'Snap'  since 1970-01-01T00:16:40Z  -> may be "
+        "Service:auth",
+        "  flow    f1                       'GDS'  -> may be Flow:gds",
+        "  flow    f2                       'GDS'  -> may be Flow:gds",
+        "Matched only objects the API dates at or after 1970-01-01T00:15:00Z (see --since).",
+        "Flow:gds matches several (f1, f2): set its adopt_id to the one meant",
+        "Source:insights names several resources (the same name under different parents): set "
+        "adopt_id on the one meant",
+        "Run again with --adopt to have the next `pulumi up` adopt Service:auth.",
+        "Delete in Dataddo what no one needs.",
+    ]
+    adopted = Report(
+        "dev",
+        unmanaged,
+        [service, flow],
+        found,
+        proposals,
+        since=None,
+        undated=False,
+        shared=shared,
+        adopted=True,
+    )
+    assert adopted.text().splitlines()[4:] == [
+        "Matched objects of any date (--since any).",
+        "Flow:gds matches several (f1, f2): set its adopt_id to the one meant",
+        "Wrote dataddo:adopt for stack dev: the next `pulumi up` adopts Service:auth "
+        "(afterwards: `pulumi config rm dataddo:adopt`).",
+        "Delete in Dataddo what no one needs.",
+    ]
+
+
+# `pulumi preview --json` failures as engine v3.274.1 prints them (stdout: the whole JSON).
+PROGRAM_EXCEPTION = {
+    "steps": [{"op": "same", "urn": STACK + "pulumi:pulumi:Stack::proj-dev"}],
+    "diagnostics": [
+        {"message": "warning: using pulumi-resource-dataddo from $PATH\n", "severity": "warning"},
+        {
+            "message": "error: Program failed with an unhandled exception:\n"
+            "Traceback (most recent call last):\n"
+            '  File "/p/__main__.py", line 8, in <module>\n'
+            "    auth = dataddo.Service(\n"
+            "DataddoError: dataddo:adopt must be a JSON object of '<Kind>:<name>': '<id>' "
+            "(Configuration 'dataddo:adopt' value 'notjson' is not a valid 'JSON object')\n\n",
+            "severity": "error",
+        },
+    ],
+    "changeSummary": {"same": 1},
+}
+CHECK_FAILURE = {
+    "steps": [],
+    "diagnostics": [
+        {
+            "urn": SOURCE_URN,
+            "message": "error: pulumi-python:dynamic/dataddo:Source resource 'insights' has a "
+            "problem: schedule.hour: must be a cron identifier of 0-23 as a string, got "
+            '"99"\n',
+            "severity": "error",
+        },
+        {"message": "error: Resource monitor has terminated, shutting down\n", "severity": "error"},
+    ],
+}
+
+
+def test_a_failed_preview_is_told_by_its_own_error() -> None:
+    printed = json.dumps(PROGRAM_EXCEPTION, indent=4)
+    assert printed.splitlines()[-1] == "}"  # what the failure used to show
+    assert failure(printed, "") == (
+        "Program failed with an unhandled exception: DataddoError: dataddo:adopt must be a "
+        "JSON object of '<Kind>:<name>': '<id>' (Configuration 'dataddo:adopt' value 'notjson' "
+        "is not a valid 'JSON object')"
+    )
+    assert failure(json.dumps(CHECK_FAILURE, indent=4), "") == (
+        "pulumi-python:dynamic/dataddo:Source resource 'insights' has a problem: "
+        'schedule.hour: must be a cron identifier of 0-23 as a string, got "99"'
+    )
+    # No JSON, or none with an error: the error output's last line; else nothing to tell.
+    assert failure("", "warning: x\nerror: no stack named 'nope' found\n") == (
+        "no stack named 'nope' found"
+    )
+    assert failure(json.dumps({"steps": []}, indent=4), "") is None
+
+
+def test_a_failed_previews_error_shows_no_secret() -> None:
+    redaction.remember("s3cr3t-token-value")
+    diagnostic = {
+        "severity": "error",
+        "message": "error: Program failed with an unhandled exception:\nTraceback (most recent "
+        "call last):\nValueError: bad token s3cr3t-token-value for mysql://u:pw-1234@db/x\n",
+    }
+    said = failure(json.dumps({"diagnostics": [diagnostic]}), "")
+    assert said is not None
+    assert "s3cr3t-token-value" not in said
+    assert "pw-1234" not in said
+    assert said.endswith("ValueError: bad token *** for mysql://[secret]@db/x")

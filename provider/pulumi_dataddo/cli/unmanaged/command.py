@@ -47,8 +47,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,  # absent: read the stack's history
         metavar="TIME",
         help="match only objects the API dates at or after TIME (ISO 8601, e.g. "
-        "2026-12-03T07:00:00Z; `any`: no bound); default: the end of the stack's last succeeded "
-        "update less a minute (its first update's start when none succeeded)",
+        "2026-12-03T07:00:00Z; `any`: no bound). Default: a minute before the end of the "
+        "stack's last succeeded update or, when none succeeded, before its first run started "
+        "(its first update, or the earliest resource in its state); when neither dates a run, "
+        "nothing is matched",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -67,22 +69,40 @@ def _moment(text: str) -> float | None:
 def run(args: argparse.Namespace) -> int:
     cli = PulumiCli(Path(args.cwd))
     stack = args.stack or cli.current_stack()
-    since = args.since if hasattr(args, "since") else suspects_since(cli.history(stack))
-    holding = set().union(*(held(cli.export(name)) for name in cli.stacks()))
+    exports = {name: cli.export(name) for name in cli.stacks()}
+    if hasattr(args, "since"):
+        since, undated = args.since, False
+    else:
+        # `--stack org/project/dev` names a stack `stack ls` calls `dev`.
+        export = exports[stack] if stack in exports else cli.export(stack)
+        since = suspects_since(cli.history(stack), export)
+        undated = since is None  # no bound: any object may predate the run, so none is matched
+    holding = set().union(*(held(export) for export in exports.values()))
     for path in args.state:
         holding |= held(_read_export(Path(path)))
+    planned: list[Planned] = []
+    found: dict[str, list[Found]] = {}
     try:
         api = DataddoClient(cli.settings(stack))
         unmanaged = [o for o in inventory(api) if (o.kind, o.id) not in holding]
-        planned = cli.planned_creates(stack)
-        found = matches(planned, unmanaged, source_check(api), since)
+        if not undated:
+            planned = cli.planned_creates(stack)
+            found = matches(planned, unmanaged, source_check(api), since)
     except DataddoError as exc:
         raise CliError(str(exc)) from None
     proposals, shared = proposed(planned, found)
     if args.adopt and proposals:
         cli.set_adoptions(stack, {**cli.adoptions(stack), **proposals})
     report = Report(
-        stack, unmanaged, planned, found, proposals, since=since, shared=shared, adopted=args.adopt
+        stack,
+        unmanaged,
+        planned,
+        found,
+        proposals,
+        since=since,
+        undated=undated,
+        shared=shared,
+        adopted=args.adopt,
     )
     print(json.dumps(report.data(), indent=2) if args.json else report.text())
     return 0
@@ -107,11 +127,12 @@ class Report:
         proposals: Mapping[str, str],
         *,
         since: float | None,
+        undated: bool,
         shared: list[str],
         adopted: bool,
     ) -> None:
         self.stack, self.unmanaged, self.proposals = stack, unmanaged, proposals
-        self.since, self.shared, self.adopted = since, shared, adopted
+        self.since, self.undated, self.shared, self.adopted = since, undated, shared, adopted
         keys = {p.urn: p.key for p in planned}
         self.claims = {o.id: keys[urn] for urn, objects in found.items() for o in objects}
         self.ambiguous = {
@@ -132,6 +153,7 @@ class Report:
                 for o in self.unmanaged
             ],
             "since": _when(self.since),
+            "undated": self.undated,
             "adopt": dict(self.proposals),
             "ambiguous": self.ambiguous,
             "shared_names": self.shared,
@@ -150,27 +172,33 @@ class Report:
                 + (f"  -> may be {claim}" if claim else "")
             )
         bound = _when(self.since)
-        lines.append(
-            f"Matched only what the API dates at or after {bound} (--since)."
-            if bound
-            else "Matched whatever the API dates (no --since bound)."
-        )
+        if self.undated:
+            lines.append(
+                f"Matched none: stack {self.stack} has no update in its history and no resource "
+                "in its state, so nothing tells when the failed run started and any of these may "
+                "be older. To match, pass --since with a time no later than that start (or "
+                "--since any)."
+            )
+        elif bound:
+            lines.append(f"Matched only objects the API dates at or after {bound} (see --since).")
+        else:
+            lines.append("Matched objects of any date (--since any).")
         for key, ids in self.ambiguous.items():
             several = ", ".join(ids)
-            lines.append(f"{key} matches several ({several}): keep one with adopt_id")
+            lines.append(f"{key} matches several ({several}): set its adopt_id to the one meant")
         for key in self.shared:
             lines.append(
                 f"{key} names several resources (the same name under different parents): "
                 "set adopt_id on the one meant"
             )
-        count = len(self.proposals)
+        adopting = ", ".join(self.proposals)
         if self.proposals and self.adopted:
             lines.append(
-                f"Wrote {ADOPT_KEY} for stack {self.stack}: the next `pulumi up` adopts {count} "
-                f"(afterwards: `pulumi config rm {ADOPT_KEY}`)."
+                f"Wrote {ADOPT_KEY} for stack {self.stack}: the next `pulumi up` adopts "
+                f"{adopting} (afterwards: `pulumi config rm {ADOPT_KEY}`)."
             )
         elif self.proposals:
-            lines.append(f"Run again with --adopt to have the next `pulumi up` adopt {count}.")
+            lines.append(f"Run again with --adopt to have the next `pulumi up` adopt {adopting}.")
         lines.append("Delete in Dataddo what no one needs.")
         return "\n".join(lines)
 

@@ -1,8 +1,9 @@
 """Which objects no stack holds might be the ones a failed or killed run created: pure matching
 of planned creates against the account's unmanaged objects.
 
-A match needs every declared field the account shows to agree, a label that tells objects apart
-(set, and not the API's default), and references that resolve: an input the plan does not know
+A match needs every declared field that both the plan and the account show to agree (the plan
+hides secret inputs: the adoption checks those), a label that tells objects apart (set, not
+secret, and not the API's default), and references that resolve: an input the plan does not know
 yet (a Source's `oauth_id` while its Service is itself to be created) is the object matched to
 the resource it depends on. An object the API dates (created, or last changed) before the run
 that may have made it is never a match. A planned resource is proposed for adoption only with
@@ -16,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pulumi_dataddo.cli.unmanaged.stacks import Planned
+from pulumi_dataddo.cli.unmanaged.stacks import HIDDEN, Planned
 from pulumi_dataddo.fields.values import is_unknown
 from pulumi_dataddo.logic.flow import DEFAULT_LABEL
 
@@ -103,8 +104,8 @@ def _candidates(
     kind: str, inputs: Mapping[str, Any], unmanaged: list[Found], source_made: SourceCheck
 ) -> list[Found]:
     label = inputs.get("label")
-    if not isinstance(label, str) or label in (inputs.get("service"), DEFAULT_LABEL):
-        return []  # nothing tells objects apart
+    if not isinstance(label, str) or label in (inputs.get("service"), DEFAULT_LABEL, HIDDEN):
+        return []  # nothing tells objects apart (a secret label shows only as HIDDEN)
     same = [f for f in unmanaged if f.kind == kind and f.label == label]
     if kind == "Service":
         return [f for f in same if f.service == inputs.get("service")]

@@ -1,6 +1,6 @@
 """What the Pulumi CLI tells about a project's stacks: the objects they hold, the creates a
-preview plans, when their last update succeeded, their Dataddo settings; and writing
-`dataddo:adopt`."""
+preview plans, since when a failed or killed run may have made objects, their Dataddo settings;
+and writing `dataddo:adopt`."""
 
 from __future__ import annotations
 
@@ -12,16 +12,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pulumi_dataddo import adoption, settings, tokens
+from pulumi_dataddo import adoption, redaction, settings, tokens
 from pulumi_dataddo.cli.command import CliError
+from pulumi_dataddo.cli.review.masking import PLAN_SECRET, scrub
+from pulumi_dataddo.logic.registry import logics
+from pulumi_dataddo.native import names
 
 ADOPT_KEY = f"dataddo:{adoption.CONFIG_KEY}"
+# What `pulumi preview --json` prints for a secret input, `--show-secrets` or not (engine
+# v3.274.1): the plaintext is never in the plan.
+HIDDEN = PLAN_SECRET
 
 
 @dataclass(frozen=True)
 class Planned:
     """A Dataddo resource a preview plans to create: its kind, name, checked inputs, and the
-    resources each input depends on (unknown values in the plan come from those)."""
+    resources each input depends on (unknown values in the plan come from those), both by the
+    field specs' names (`oauth_id`), whichever provider planned it."""
 
     kind: str
     name: str
@@ -54,8 +61,8 @@ class PulumiCli:
         except OSError as exc:
             raise CliError(f"cannot run {self.binary}: {exc}") from None
         if done.returncode != 0:
-            last = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["?"]
-            raise CliError(f"`pulumi {' '.join(args)}` failed: {last[0]}")
+            reason = failure(done.stdout, done.stderr) or f"exit status {done.returncode}"
+            raise CliError(f"`pulumi {' '.join(args)}` failed: {reason}")
         return done.stdout
 
     def json(self, *args: str) -> Any:
@@ -75,9 +82,8 @@ class PulumiCli:
         return self.json("stack", "export", "--stack", stack)
 
     def planned_creates(self, stack: str) -> list[Planned]:
-        # Plaintext inputs: a Source's secret config must be compared, not "[secret]". The
-        # plan is read here and never printed.
-        return planned_creates(self.json("preview", "--json", "--show-secrets", "--stack", stack))
+        # A secret input shows as HIDDEN whatever the flags (--show-secrets changes nothing).
+        return planned_creates(self.json("preview", "--json", "--stack", stack))
 
     def history(self, stack: str) -> Any:
         return self.json("stack", "history", "--json", "--stack", stack)
@@ -86,6 +92,8 @@ class PulumiCli:
         """The stack's Dataddo settings (its config, then the environment)."""
         config = self.json("config", "--json", "--show-secrets", "--stack", stack)
         values = {key: str(entry.get("value")) for key, entry in config.items() if "value" in entry}
+        # Kept out of every message, a failed preview's among them.
+        redaction.remember(*(values[key] for key in values if config[key].get("secret")))
         return settings.resolve(values.get)
 
     def adoptions(self, stack: str) -> dict[str, str]:
@@ -111,6 +119,7 @@ def held(export: Any) -> set[tuple[str, str]]:
 
 def planned_creates(plan: Any) -> list[Planned]:
     """The Dataddo resources a `pulumi preview --json` plan creates (replacements included)."""
+    specs = {logic.spec.name: logic.spec for logic in logics()}
     planned = []
     for step in plan.get("steps") or []:
         state = step.get("newState") or {}
@@ -120,6 +129,10 @@ def planned_creates(plan: Any) -> list[Planned]:
         inputs = {k: v for k, v in (state.get("inputs") or {}).items() if not k.startswith("__")}
         urn = str(step["urn"])
         depends = state.get("propertyDependencies") or {}
+        spec = specs.get(kind)
+        if str(state["type"]).startswith(tokens.NATIVE_PREFIX) and spec is not None:
+            # The schema's camelCase (`oauthId`, `schedule.dayOfWeek`) as the field specs name it.
+            inputs, depends = names.to_logic(spec, inputs), names.to_logic(spec, depends)
         planned.append(Planned(kind, urn.rsplit("::", 1)[-1], urn, inputs, depends))
     return planned
 
@@ -128,11 +141,13 @@ def planned_creates(plan: Any) -> list[Planned]:
 CLOCK_MARGIN = 60.0
 
 
-def suspects_since(history: Any) -> float | None:
-    """Since when objects a failed or killed run made can exist (Unix seconds): the end of the
-    stack's last succeeded `update`, else the start of its first update, less a margin for
-    clocks; None without any update. A refresh or destroy never counts: a refresh after a
-    failed `up` must not hide what the failed run made."""
+def suspects_since(history: Any, export: Any) -> float | None:
+    """Since when objects a failed or killed run made can exist (Unix seconds), less a margin
+    for clocks: the end of the stack's last succeeded `update`; without one, the start of its
+    first run: its first update in the history, or the earliest resource its state (`export`)
+    records (a killed first `up` leaves no history, but its Stack resource is recorded as the
+    run starts); None when nothing dates a run. A refresh or destroy never counts: a refresh
+    after a failed `up` must not hide what the failed run made."""
     updates = [u for u in history or [] if isinstance(u, dict) and u.get("kind") == "update"]
     ends = [
         t
@@ -141,12 +156,49 @@ def suspects_since(history: Any) -> float | None:
     ]
     if ends:
         return max(ends) - CLOCK_MARGIN
+    resources = (export.get("deployment") or {}).get("resources") or []
     starts = [t for u in updates if (t := _seconds(u.get("startTime"))) is not None]
+    starts += [t for r in resources if (t := _seconds(r.get("created"))) is not None]
     return min(starts) - CLOCK_MARGIN if starts else None
 
 
 def _seconds(text: Any) -> float | None:
+    if not isinstance(text, str):
+        return None
     try:
-        return datetime.fromisoformat(str(text)).timestamp()
+        return datetime.fromisoformat(text).timestamp()
     except ValueError:
         return None
+
+
+def failure(stdout: str, stderr: str) -> str | None:
+    """What a failed `pulumi` command says went wrong, in one line, secrets masked: the first
+    error among the diagnostics of its JSON output (where `preview --json` puts its program's
+    exception, a check failure or bad config; its last line is only the closing brace), by its
+    first line and its last (a traceback's error); else the last line of its error output;
+    None when neither says."""
+    errors = _error_diagnostics(stdout)
+    if errors:
+        lines = _lines(errors[0])
+        said = lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
+    else:
+        said = next(reversed(_lines(stderr)), "")
+    return redaction.redact(scrub(said.removeprefix("error: "))) or None
+
+
+def _error_diagnostics(stdout: str) -> list[str]:
+    try:
+        printed = json.loads(stdout)
+    except ValueError:
+        return []
+    diagnostics = printed.get("diagnostics") if isinstance(printed, dict) else None
+    messages = [
+        str(d.get("message", ""))
+        for d in diagnostics or []
+        if isinstance(d, dict) and d.get("severity") == "error"
+    ]
+    return [message for message in messages if _lines(message)]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
