@@ -2,24 +2,34 @@
 
 Two rules live here. `is_secret_key` / `holds_credentials` / `credential_parts` decide which
 parts of a config are credentials (a Source's or Destination's config is stored as a secret
-when it holds one). `remember` / `redact` keep every secret this process has seen out of every
-message that leaves it. The emulator's journal applies the same rules (tests/agreement proves
-it).
+when it holds one; `masked` shows a config with them masked). `remember` / `redact` keep every
+secret this process has seen out of every message that leaves it. The emulator's journal applies
+the same rules (tests/agreement proves it).
 
-A key names a credential (case-insensitive) when it ends in "key" (`apiKey`, `x-api-key`),
-contains a credential word (`clientSecret`, `sshPassword`, `accessToken`, `Authorization`,
-`signature`, `privateKey`), or its last word is a short credential name (`auth`, `sig`, `sas`,
-`jwt`, `pat`, `pass`, `pin`, `otp`, ...: `basic_auth`, `X-Auth`, but not `author`,
-`authority`, `oAuthId`, `pinned`). Unless its last word only describes a credential: a
-`tokenUrl`, an `auth_type` or a `signature_version` holds none.
+A key names a credential (case-insensitive; numbers and a plural `s` aside: `apiKeys`,
+`api_key_2`, `tokens`) when it ends in "key" (`apiKey`, `x-api-key`), contains a credential
+word (`clientSecret`, `sshPassword`, `accessToken`, `Authorization`, `signature`, `privateKey`),
+or its last word is a short credential name (`auth`, `sig`, `sas`, `jwt`, `pat`, `pass`, `pin`,
+`otp`, ...: `basic_auth`, `X-Auth`, but not `author`, `authority`, `oAuthId`, `pinned`). Unless
+its last word only describes a credential: a `tokenUrl`, an `auth_type`, a `signature_version`
+or a `passwordPolicy` holds none.
 
 A config holds a credential where, at any depth:
 - a key naming a credential has a value (null, "", booleans and empty containers hold none);
 - a pair `{"name" | "field" | "key" | "header": <credential name>, "value" | "content": ...}`
-  has a value (its name is no secret, so `{"key": "Accept", "value": ...}` holds none);
-- a string holds a header line naming a credential (`Authorization: Bearer ...`), a pair
-  `api_key=...` anywhere (query strings, `token=abc;x=1`, `password='a b'`), a URL's password
-  (`scheme://user:<anything>@host`), or is JSON text (an object or array) holding one.
+  (its keys in any case: `Name`, `Value`) or a list `[<credential name>, <value>]` has a value
+  (its name is no secret, so `{"key": "Accept", "value": ...}` holds none);
+- a string holds
+  - a header naming a credential: a line `Authorization: Bearer ...` (its value to the line's
+    end), or within a text (`-H 'X-Api-Key: abc'`: an optional scheme and one word);
+  - a pair `api_key=...` anywhere (query strings, `token=abc;x=1`, `password='a b'`,
+    `Password = x`, `--api-key=x`) or a command line's option `--password x`;
+  - a token after `Basic`, `Bearer` or `Token` anywhere, or as a URL's user name
+    (`https://<token>@host`), when it looks like one (8 characters or more, holding a digit or
+    a small letter before a capital: `token bucket`, `git@host` hold none);
+  - a URL's password (`scheme://user:<anything>@host`), also without a scheme
+    (`user:<password>@host`, not `mailto:someone@host`);
+  - JSON text (an object or array, whole or after a prefix: `body={...}`) holding one.
 """
 
 from __future__ import annotations
@@ -55,37 +65,70 @@ _SECRET_KEY_PARTS = (
 _SECRET_NAMES = frozenset(
     {"auth", "bearer", "hmac", "jwt", "otp", "pass", "pat", "pin", "psk", "sas", "sig", "totp"}
 )
-# Last words of keys that describe a credential without holding one (`tokenUrl`, `auth_type`).
+# Last words of keys that describe a credential without holding one (`tokenUrl`, `auth_type`,
+# `passwordPolicy`), or name something else (`tokenBucket`, a rate limit).
 _DESCRIPTIVE = frozenset(
-    {"algorithm", "endpoint", "expiration", "expires", "expiry", "format", "method", "mode"}
-    | {"scheme", "type", "uri", "url", "version"}
+    {"algorithm", "bucket", "endpoint", "expiration", "expires", "expiry", "format", "method"}
+    | {"mode", "policy", "scheme", "type", "uri", "url", "version"}
 )
 # A key's words: `XApiKey` -> X, Api, Key; `client_secret` -> client, secret.
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-# `{"name": "Authorization", "value": "..."}`: the keys that hold a pair's name, and its value.
+# `{"name": "Authorization", "value": "..."}` (keys in any case): the keys that hold a pair's
+# name, and its value.
 _PAIR_NAMES = ("name", "field", "key", "header")
 _PAIR_VALUES = ("value", "content")
-# In strings: a header line, a `name=value` pair (quoted, or up to a separator), and a URL's
-# password. A password may hold any character, "@" too: it certainly runs to the first "@"
-# (before any space), and perhaps to the line's last one (more is masked, never less).
+# A credential's name heading a list `[<name>, <value>]`: words (`X-Api-Key`, `API key`), not
+# a text such as a header line (`["Authorization: Bearer ...", "Accept: */*"]` are two lines).
+_LISTED_NAME = re.compile(r"[\w.-]+(?: [\w.-]+)*")
+# In strings, rules giving a name and its value. A header line (its value runs to the line's
+# end) and a header within a text (`-H 'X-Api-Key: abc'`: an optional scheme and one word).
 _HEADER = re.compile(r"^[ \t]*([\w-]+)[ \t]*:[ \t]*(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
-_KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)=('[^']+'|\"[^\"]+\"|[^\s&;'\"]+)")
+_INLINE_HEADER = re.compile(
+    r"(?<![\w-])([\w-]+)[ \t]*:[ \t]*((?:(?i:basic|bearer|token)[ \t]+)?[^\s'\"`,;()<>\[\]{}]+)"
+)
+# A `name=value` pair (spaces around "=", not "=="; the value quoted, or up to a separator),
+# and a command line's option with its value (`--password x`; not a next option `-v`).
+_KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)[ \t]*=(?!=)[ \t]*('[^']+'|\"[^\"]+\"|[^\s&;'\"]+)")
+_OPTION = re.compile(
+    r"(?<![^\s'\"])--?([A-Za-z][\w-]*)[ \t]+('[^']+'|\"[^\"]+\"|[^\s'\"-][^\s'\"]*)"
+)
+_NAMED = (_HEADER, _INLINE_HEADER, _KEY_VALUE, _OPTION)
+# Rules giving a value with no name: it counts when it looks like a token. RFC 7235's token68
+# after an authorization scheme anywhere (`... Bearer eyJ...`), and a URL's user name with no
+# password (`https://ghp_...@github.com`).
+_AUTH_SCHEME = re.compile(r"(?<![\w-])(?i:basic|bearer|token)[ \t]+([A-Za-z0-9_\-.~+/]+=*)")
+_URL_TOKEN = re.compile(r"://([^\s@/?#:]+)(?=:?@)")
+_TOKENS = (_AUTH_SCHEME, _URL_TOKEN)
+# A token has 8 characters or more and holds a digit or a small letter before a capital
+# (`dXNlcjpw`); words of prose (`token bucket`, `Basic Insights`) and user names (`git`) do not.
+_TOKEN_MIN_LENGTH = 8
+_TOKEN_MARK = re.compile(r"[0-9]|[a-z][A-Z]")
+# A URL's password. It may hold any character, "@" too: it certainly runs to the first "@"
+# (before any space), and perhaps to the line's last one (more is masked, never less).
 _PASSWORD = re.compile(r"://[^\s@/?#:]*:(?=(\S*?)@)(?=([^\r\n]*)@)")
-_AUTH_SCHEME = re.compile(r"(?:basic|bearer|token)\s+(\S+)", re.IGNORECASE)
+# `user:password@host` with no scheme (a DSN), the password to the first "@"; not an opaque URI
+# whose part after the colon is a user (`mailto:someone@host`, `sip:`, `xmpp:`).
+_USERINFO = re.compile(r"(?<![\w.%+:/@-])(?!(?i:mailto|sips?|xmpp|acct|tel):)[\w.%+-]+:([^\s@/]+)@")
+# Where JSON text may start inside a string: an object or an array.
+_JSON_START = re.compile(r"[\[{]")
+_DECODER = json.JSONDecoder()
 
 _known: set[str] = set()
 _lock = threading.Lock()
 
 
 def is_secret_key(name: str) -> bool:
-    """Whether a key names a credential (`clientSecret`, `password`, `apiKey`, `basic_auth`)."""
-    words = [word.lower() for word in _WORD.findall(name)]
-    if not words or (len(words) > 1 and words[-1] in _DESCRIPTIVE):
+    """Whether a key names a credential (`clientSecret`, `password`, `apiKeys`, `basic_auth`)."""
+    words = [word.lower() for word in _WORD.findall(name) if not word.isdigit()]
+    if not words:
+        return False
+    last = {words[-1], words[-1].removesuffix("s")}  # `keys` is `key`; `pass` stays
+    if len(words) > 1 and last & _DESCRIPTIVE:
         return False
     lowered = name.lower()
     return (
-        lowered.endswith("key")
-        or words[-1] in _SECRET_NAMES
+        any(word.endswith("key") for word in last)
+        or bool(last & _SECRET_NAMES)
         or any(part in lowered for part in _SECRET_KEY_PARTS)
     )
 
@@ -97,8 +140,8 @@ def holds_credentials(value: Any) -> bool:
 
 def credential_parts(value: Any) -> Iterator[object]:
     """The credentials inside a config: every value under a credential's name (the token of
-    `Bearer <token>` too), and inside strings the value of a header line or `name=value` pair,
-    a URL's password, and the credentials of JSON text."""
+    `Bearer <token>` too), and inside strings the value of a header or `name=value` pair, a
+    token, a URL's password, and the credentials of JSON text."""
     if isinstance(value, Mapping):
         names = _pair_names(value)
         for key, item in value.items():
@@ -107,25 +150,68 @@ def credential_parts(value: Any) -> Iterator[object]:
             else:
                 yield from credential_parts(item)
     elif isinstance(value, list | tuple):
-        for item in value:
-            yield from credential_parts(item)
+        if _is_listed_pair(value):
+            yield from credential_parts(value[0])
+            yield from _secret_values(value[1])
+        else:
+            for item in value:
+                yield from credential_parts(item)
     elif isinstance(value, str):
         yield from _text_parts(value)
 
 
+def masked(value: Any) -> Any:
+    """A copy of a config fit to show (an imported Source's): each credential inside
+    (`credential_parts`) replaced by `***`, whole, or in a string wherever it is spelled."""
+    return _masked(value, {str(part) for part in credential_parts(value)})
+
+
+def _masked(value: Any, secrets: set[str]) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _masked(item, secrets) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_masked(item, secrets) for item in value]
+    if value is None or isinstance(value, bool):
+        return value
+    if str(value) in secrets:
+        return MASK
+    if isinstance(value, str):
+        parts = {spelling for part in _text_parts(value) for spelling in _escaped(str(part))}
+        return _replaced(value, parts)
+    return value
+
+
 def _pair_names(mapping: Mapping[Any, Any]) -> list[str]:
     """The names a `{"name": ..., "value": ...}` pair gives its value (none if not a pair)."""
-    if not any(key in mapping for key in _PAIR_VALUES):
+    if not any(_folded(key) in _PAIR_VALUES for key in mapping):
         return []
-    return [mapping[key] for key in _PAIR_NAMES if isinstance(mapping.get(key), str)]
+    return [
+        item
+        for key, item in mapping.items()
+        if _folded(key) in _PAIR_NAMES and isinstance(item, str)
+    ]
 
 
 def _holds_secret(key: object, pair_names: list[str]) -> bool:
-    if pair_names and key in _PAIR_NAMES:
+    if pair_names and _folded(key) in _PAIR_NAMES:
         return False  # it names the credential (`"key": "X-Api-Key"`), it is none
-    if pair_names and key in _PAIR_VALUES:
+    if pair_names and _folded(key) in _PAIR_VALUES:
         return any(is_secret_key(name) for name in pair_names)
     return isinstance(key, str) and is_secret_key(key)
+
+
+def _folded(key: object) -> object:
+    return key.lower() if isinstance(key, str) else key
+
+
+def _is_listed_pair(items: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether a list is a credential's name and its value (`["Authorization", "Bearer ..."]`)."""
+    return (
+        len(items) == 2
+        and isinstance(items[0], str)
+        and _LISTED_NAME.fullmatch(items[0]) is not None
+        and is_secret_key(items[0])
+    )
 
 
 def _secret_values(value: Any) -> Iterator[object]:
@@ -142,29 +228,40 @@ def _secret_values(value: Any) -> Iterator[object]:
 
 
 def _text_parts(text: str) -> Iterator[object]:
-    """The credentials inside a string (by the string rules above, or as JSON text)."""
-    parsed = _json(text)
-    if parsed is not None:
+    """The credentials inside a string (by the string rules above, and of its JSON text)."""
+    for parsed in _json_values(text):
         yield from credential_parts(parsed)
-        return
-    for name, value in _HEADER.findall(text):
-        if is_secret_key(name):
-            yield from _secret_values(value)
-    for name, value in _KEY_VALUE.findall(text):
-        if is_secret_key(name):
-            yield from _secret_values(value[1:-1] if value[:1] in ("'", '"') else value)
+    for pattern in _NAMED:
+        for name, value in pattern.findall(text):
+            if is_secret_key(name):
+                yield from _secret_values(_unquoted(value))
+    for pattern in _TOKENS:
+        yield from filter(_looks_like_token, pattern.findall(text))
     for passwords in _PASSWORD.findall(text):
         yield from (password for password in passwords if password)
+    yield from _USERINFO.findall(text)
 
 
-def _json(text: str) -> Any:
-    """The object or array a string holds as JSON text, else None."""
-    if text.lstrip()[:1] not in ("{", "["):
-        return None
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        return None
+def _unquoted(value: str) -> str:
+    """A value without the quotes around it (`'a b'` -> `a b`)."""
+    quoted = len(value) > 2 and value[0] == value[-1] and value[0] in "'\""
+    return value[1:-1] if quoted else value
+
+
+def _looks_like_token(text: str) -> bool:
+    return len(text) >= _TOKEN_MIN_LENGTH and _TOKEN_MARK.search(text) is not None
+
+
+def _json_values(text: str) -> Iterator[Any]:
+    """The JSON objects and arrays in a string: all of it, or after a prefix (`body={...}`)."""
+    start = 0
+    while (found := _JSON_START.search(text, start)) is not None:
+        try:
+            value, start = _DECODER.raw_decode(text, found.start())
+        except (ValueError, RecursionError):
+            start = found.start() + 1
+        else:
+            yield value
 
 
 def _leaves(value: Any) -> Iterator[Any]:
@@ -201,17 +298,27 @@ def redact(text: str, extra: Iterable[str] = ()) -> str:
     they appear, also escaped as in JSON or Python text or percent-encoded."""
     with _lock:
         values = _known.union(*map(_spellings, extra))
-    # Longest first, so that a secret containing another one is masked whole.
+    return _replaced(text, values)
+
+
+def _replaced(text: str, values: Iterable[str]) -> str:
+    """`text` with each of `values` replaced by `***`: longest first, so that a secret
+    containing another one is masked whole."""
     for value in sorted(values, key=len, reverse=True):
         text = text.replace(value, MASK)
     return text
 
 
 def _spellings(value: object) -> set[str]:
-    """A secret as messages may spell it: as is, escaped in JSON or Python text, or in a URL."""
+    """A secret as messages may spell it (`_escaped`), unless too short to be worth masking."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or len(value) < MIN_SECRET_LENGTH:
         return set()
+    return _escaped(value)
+
+
+def _escaped(value: str) -> set[str]:
+    """A text as it may be spelled: as is, escaped in JSON or Python text, or in a URL."""
     escaped = (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1])
     return {value, *escaped, repr(value)[1:-1], quote(value, safe=""), quote_plus(value)}

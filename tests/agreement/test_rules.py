@@ -20,7 +20,8 @@ CRON_TEXT = st.text(alphabet="0123456789*/-, \n+x٣", max_size=12)
 KEY_WORDS = st.sampled_from(
     ["api", "Key", "secret", "Password", "pwd", "token", "Static", "auth", "Authorization", "id",
      "private", "cookie", "name", "label", "credentials", "signature", "pass", "phrase", "-", "_",
-     "sig", "sas", "jwt", "pin", "or", "o", "Url", "type", "Version", "ID", "X", "7"]
+     "sig", "sas", "jwt", "pin", "or", "o", "Url", "type", "Version", "ID", "X", "7", "Keys", "s",
+     "_2", "Policy", "bucket"]
 )  # fmt: skip
 
 
@@ -42,6 +43,9 @@ def test_the_cron_grammars_agree(field: str, value: str) -> None:
 @example("x-api-key")
 @example("basic_auth")
 @example("signature_version")
+@example("apiKeys")
+@example("api_key_2")
+@example("passwordPolicy")
 def test_the_secret_key_rules_agree(key: str) -> None:
     assert redaction.is_secret_key(key) == emulator_redaction.is_secret_key(key)
 
@@ -71,6 +75,39 @@ CREDENTIAL_EXAMPLES: list[tuple[Any, list[str], list[str]]] = [
     ({"password": None, "token": "", "isPrivate": True, "credentials": {"a": None}}, [], []),
     ({"body": '{"author": "me"}', "broken": "{password"}, [], ["author", "{password"]),
     ({"h": [{"key": "Accept", "value": "application/json"}]}, [], ["application/json"]),
+    # Plural and numbered keys, pairs in any case, name and value lists.
+    ({"apiKeys": ["ak-1", "ak-2"], "apiKey2": "ak-3", "api_key_2": 7},
+     ["ak-1", "ak-2", "ak-3", "7"], []),
+    ({"passwords": ["pw-1"], "tokens": {"a": "tk-1"}}, ["pw-1", "tk-1"], []),
+    ({"h": [{"Name": "Authorization", "Value": "Bearer tok-4"}]}, ["tok-4"], ["Authorization"]),
+    ({"h": [{"KEY": "X-Api-Key", "VALUE": "xk-3"}]}, ["xk-3"], ["X-Api-Key"]),
+    ({"h": [["Authorization", "Bearer tok-5"], ["Accept", "text/csv"]]}, ["tok-5"], ["text/csv"]),
+    ({"login": ["password", "pw-2"]}, ["pw-2"], ["password"]),
+    ({"h": ["Authorization: Bearer tok-6", "Accept: text/csv"]}, ["tok-6"], ["Accept: text/csv"]),
+    # Inside strings: tokens, headers and JSON within a text, spaced pairs, options, DSNs.
+    ({"repo": "https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com/o/r.git"},
+     ["ghp_16C7e42F292c6912E7710c838347Ae178B4a"], ["github.com/o/r.git"]),
+    ({"note": "sent Bearer eyJhbGciOiJIUzI1NiJ9.e30.s-1 to the API"},
+     ["eyJhbGciOiJIUzI1NiJ9.e30.s-1"], ["to the API"]),
+    ({"note": "login with basic dXNlcjpwYXNz, then"}, ["dXNlcjpwYXNz"], ["then"]),
+    ({"cmd": "curl -H 'X-Api-Key: xk-4' https://api.example.com/v1"},
+     ["xk-4"], ["https://api.example.com/v1"]),
+    ({"log": 'body={"password": "pw-3", "user": "bob"} sent'}, ["pw-3"], ["bob", "sent"]),
+    ({"dsn": "Server=db;PASSWORD = pw-4;Port=1433"}, ["pw-4"], ["Server=db", "Port=1433"]),
+    ({"cmd": "tool --password 'pw 5' --api-key=ak-5 -v"}, ["pw 5", "ak-5"], ["-v"]),
+    ({"dsn": "admin:pw-6@db.example.com:5432/shop"}, ["pw-6"], ["admin", "db.example.com"]),
+    # Look-alikes: prose, labels, ids, user names, comparisons, empty values.
+    ({"note": "The token bucket refills at 5/s; password policy = strict"}, [], ["5/s", "strict"]),
+    ({"label": "Snapchat Insights", "description": "Basic plan, Token bucket"},
+     [], ["Insights", "plan"]),
+    ({"id": "64f0c2a1b2c3d4e5f6a7b8c9", "passwordPolicy": "strict", "tokenBucket": {"size": 5}},
+     [], ["64f0c2a1b2c3d4e5f6a7b8c9", "strict"]),
+    ({"repo": "https://git@github.com/o", "mail": "mailto:someone@example.com"},
+     [], ["git", "someone"]),
+    ({"check": "if token == expected", "flags": "--token-file", "cols": ["id", "password"]},
+     [], ["expected"]),
+    ({"apiKeys": [], "passwords": [""], "p": ["pin", None],
+      "h": [{"Name": "Accept", "Value": "text/csv"}]}, [], ["text/csv"]),
 ]  # fmt: skip
 
 
@@ -90,8 +127,13 @@ def test_the_credential_rules_agree_on_examples(
 
 
 # Text made of the pieces the rules look for (no "*": a masked value would read as unchanged).
-MARKS = st.sampled_from(["=", ":", " ", "\n", "://", "@", "&", ";", "/", "?", "'", '"'])
-JSON_MARKS = st.sampled_from(["{", "}", "[", "]", ",", ":", '"password"', '"a"', '"x=1"'])
+MARKS = st.sampled_from(
+    ["=", ":", " ", "\n", "://", "@", "&", ";", "/", "?", "'", '"', "--", " = ", "==", "Bearer ",
+     "mailto", "tOk3nValue", "{", "["]
+)  # fmt: skip
+JSON_MARKS = st.sampled_from(
+    ["{", "}", "[", "]", ",", ":", '"password"', '"a"', '"x=1"', '"Name"', '"Value"', "x="]
+)
 TEXT = st.lists(KEY_WORDS | MARKS, max_size=10) | st.lists(JSON_MARKS, max_size=8)
 CONFIGS = st.recursive(
     st.none() | st.booleans() | st.integers() | TEXT.map("".join),
@@ -99,7 +141,9 @@ CONFIGS = st.recursive(
         st.lists(children, max_size=3)
         | st.dictionaries(
             st.lists(KEY_WORDS, min_size=1, max_size=2).map("".join)
-            | st.sampled_from(["name", "key", "field", "header", "value", "content"]),
+            | st.sampled_from(
+                ["name", "key", "field", "header", "value", "content", "Name", "VALUE"]
+            ),
             children,
             max_size=3,
         )
@@ -112,6 +156,9 @@ CONFIGS = st.recursive(
 @given(CONFIGS)
 @example("x://u:p@ss w@h")
 @example('["token=x"]')
+@example(["Authorization", "Bearer x"])
+@example('x={"Name": "pin", "Value": 1}')
+@example("Bearer tOk3nValue")
 def test_the_credential_rules_agree_on_generated_configs(config: Any) -> None:
     """The provider finds a credential exactly where the emulator's journal hides one."""
     assert redaction.holds_credentials(config) == (emulator_redaction.redact(config) != config)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dataddo_emulator.redaction import REDACTED, is_secret_key, redact, redact_text
+from dataddo_emulator.redaction import (
+    REDACTED,
+    is_secret_key,
+    redact,
+    redact_text,
+    without_secrets,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,6 +26,13 @@ from dataddo_emulator.redaction import REDACTED, is_secret_key, redact, redact_t
         ("signature_version", False),
         ("tokenUrl", False),
         ("auth_type", False),
+        ("apiKeys", True),
+        ("apiKey2", True),
+        ("api_key_2", True),
+        ("passwords", True),
+        ("tokens", True),
+        ("passwordPolicy", False),
+        ("tokenBucket", False),
     ],
 )
 def test_short_and_descriptive_key_names(key: str, secret: bool) -> None:
@@ -44,6 +57,20 @@ def test_short_and_descriptive_key_names(key: str, secret: bool) -> None:
         ('{"a": ["token=abc"], "b": 1}', '{"a": ["token=***"], "b": 1}'),
         ('{"author": "me"}', '{"author": "me"}'),
         ("{password", "{password"),
+        ("https://ghp_16C7e42F292c@github.com/o", "https://***@github.com/o"),
+        ("https://git@github.com/o", "https://git@github.com/o"),
+        ("sent Bearer eyJhbGciOiJ9.e30 twice", "sent Bearer *** twice"),
+        ("with basic dXNlcjpwYXNz, then", "with basic ***, then"),
+        ("The token bucket; Basic plan", "The token bucket; Basic plan"),
+        ("curl -H 'X-Api-Key: abc' https://h", "curl -H 'X-Api-Key: ***' https://h"),
+        ("got Authorization: Bearer abc, 401", "got Authorization: ***, 401"),
+        ('body={"password": "x", "a": 1} sent', 'body={"password": "***", "a": 1} sent'),
+        ("Server=h; Password = x;", "Server=h; Password = ***;"),
+        ("if token == x", "if token == x"),
+        ("run --password 'a b' --api-key=k -v", "run --password *** --api-key=*** -v"),
+        ("admin:pw@db.example.com/x", "admin:***@db.example.com/x"),
+        ("mailto:someone@example.com", "mailto:someone@example.com"),
+        ("password policy = strict", "password policy = strict"),
     ],
 )
 def test_secrets_inside_strings(text: str, expected: str) -> None:
@@ -70,4 +97,37 @@ def test_pairs_hide_their_value_not_their_name() -> None:
         "password": None,
         "isPrivate": True,
         "sig": REDACTED,
+    }
+
+
+def test_pairs_in_any_case_and_listed_pairs_hide_their_value() -> None:
+    body = {
+        "a": [{"Name": "Authorization", "Value": "Bearer x"}, {"KEY": "Accept", "VALUE": "*/*"}],
+        "b": [["password", "x"], ["Accept", "text/csv"], ["token", None]],
+        "apiKeys": ["k1"],
+    }
+    assert redact(body) == {
+        "a": [{"Name": "Authorization", "Value": REDACTED}, {"KEY": "Accept", "VALUE": "*/*"}],
+        "b": [["password", REDACTED], ["Accept", "text/csv"], ["token", None]],
+        "apiKeys": REDACTED,
+    }
+
+
+def test_answers_leave_out_what_the_journal_hides() -> None:
+    metadata = {
+        "table": "orders",
+        "apiKey": "k",
+        "password": None,
+        "url": "postgres://u:pw@h/db",
+        "headers": [{"name": "Authorization", "value": "x"}, {"name": "Accept", "value": "*/*"}],
+        "pair": ["password", "x"],
+        "lines": ["Accept: */*", "token=abc"],
+        "nested": {"sig": 7, "region": "eu"},
+    }
+    assert without_secrets(metadata) == {
+        "table": "orders",
+        "headers": [{"name": "Authorization"}, {"name": "Accept", "value": "*/*"}],
+        "pair": ["password"],
+        "lines": ["Accept: */*"],
+        "nested": {"region": "eu"},
     }

@@ -38,6 +38,13 @@ from pulumi_dataddo.logic import destination, source
         ("otp", True),
         ("signature", True),
         ("private_key_id", True),
+        ("apiKeys", True),
+        ("apiKey2", True),
+        ("api_key_2", True),
+        ("passwords", True),
+        ("tokens", True),
+        ("X-API-KEYS", True),
+        ("pins", True),
         ("author", False),
         ("authority", False),
         ("oAuthId", False),
@@ -52,6 +59,13 @@ from pulumi_dataddo.logic import destination, source
         ("label", False),
         ("keyword", False),
         ("url", False),
+        ("tokenUrls", False),
+        ("auth_types", False),
+        ("passwordPolicy", False),
+        ("tokenBucket", False),
+        ("keywords", False),
+        ("status", False),
+        ("2", False),
     ],
 )
 def test_secret_keys(key: str, secret: bool) -> None:
@@ -82,6 +96,27 @@ def test_secret_keys(key: str, secret: bool) -> None:
         {"body": '["Authorization: Bearer abc"]'},
         {"body": json.dumps({"inner": json.dumps({"password": "abc"})})},
         {"pin": 1234},
+        {"apiKeys": ["k1", "k2"]},
+        {"api_key_2": "k"},
+        {"headers": [{"Name": "Authorization", "Value": "Bearer abc"}]},
+        {"headers": [{"KEY": "X-Api-Key", "VALUE": "abc"}]},
+        {"headers": [["Authorization", "Bearer x"]]},
+        {"login": ["password", "x"]},
+        {"repo": "https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com/o/r.git"},
+        {"note": "retried with Bearer eyJhbGciOiJIUzI1NiJ9.e30.x"},
+        {"note": "then Basic dXNlcjpwYXNz was sent"},
+        {"note": "TOKEN ghp_16C7e42F292c"},
+        {"cmd": "curl -H 'X-Api-Key: abc' https://h"},
+        {"log": "sent Authorization: Bearer abc, got 401"},
+        {"log": 'body={"password": "x"}'},
+        {"log": 'sent [{"name": "token", "value": "x"}] and failed'},
+        {"dsn": "Password = x"},
+        {"dsn": "server=h; PASSWORD=x"},
+        {"cmd": "run --password x"},
+        {"cmd": "run --api-key=x"},
+        {"cmd": 'run -token "a b"'},
+        {"dsn": "admin:hunter2@db.example.com:5432/shop"},
+        {"dsn": "dsn=u:p@tcp(h:3306)/db"},
     ],
 )
 def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> None:
@@ -103,6 +138,14 @@ def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> N
         {"body": '{"author": "me", "tokenUrl": "https://h/token"}', "broken": "{password"},
         {"isPrivate": True, "credentials": {"a": None, "b": ""}},
         "password",
+        {"note": "The token bucket refills; see the password policy", "label": "Snapchat Insights"},
+        {"description": "Basic plan. Token bucket, bearer bonds", "id": "64f0c2a1b2c3d4e5f6a7b8c9"},
+        {"passwordPolicy": "strict", "tokenBucket": {"size": 5}, "tokenUrls": ["https://h/t"]},
+        {"apiKeys": [], "tokens": [None, ""], "login": ["password", ""], "pair": ["Accept", "*/*"]},
+        {"columns": ["id", "password"], "headers": [{"Name": "Accept", "Value": "text/csv"}]},
+        {"repo": "https://git@github.com/o/r.git", "mail": "mailto:someone@example.com"},
+        {"check": "if token == expected", "flags": "--token-file", "time": "at 10:30, token: "},
+        {"log": 'body={"author": "me"} [1, 2]', "query": "password= &x=1"},
     ],
 )
 def test_plain_configs_hold_no_credentials(config: Any) -> None:
@@ -166,3 +209,25 @@ def test_remember_all_takes_every_string_inside() -> None:
 def test_remember_all_takes_the_credentials_inside_strings_too() -> None:
     redaction.remember_all({"url": "postgres://u:pw-9876@h/db"})
     assert redaction.redact("login failed for pw-9876") == "login failed for ***"
+
+
+def test_masked_shows_a_config_with_its_credentials_masked() -> None:
+    config = {
+        "table": "orders",
+        "pin": 1234,
+        "url": "postgres://admin:pw-1@db.example.com/shop",
+        "headers": [["Authorization", "Bearer tok-1"], {"Name": "Accept", "Value": "text/csv"}],
+        "body": 'sent {"secret": "s\\"1", "client": "acme"}',
+        "cmd": "tool --password pw-2 -v",
+        "flags": [True, None, 5],
+    }
+    assert redaction.masked(config) == {
+        "table": "orders",
+        "pin": "***",
+        "url": "postgres://admin:***@db.example.com/shop",
+        "headers": [["Authorization", "***"], {"Name": "Accept", "Value": "text/csv"}],
+        "body": 'sent {"secret": "***", "client": "acme"}',
+        "cmd": "tool --password *** -v",
+        "flags": [True, None, 5],
+    }
+    assert redaction.masked({"note": "no credential"}) == {"note": "no credential"}
