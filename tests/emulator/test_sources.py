@@ -49,6 +49,25 @@ def test_metadata_is_the_create_request_without_secrets(api: Api) -> None:
     assert api.call("GET", f"/sources/{source_id}/metadata") == kept
 
 
+def test_metadata_leaves_out_credentials_of_every_shape(api: Api) -> None:
+    """What the journal hides (pairs, lists, strings holding a credential) is left out."""
+    extra = {
+        "headers": [{"Name": "Authorization", "Value": "Bearer tok-1"}, ["apiKey2", "k-2"]],
+        "url": "https://ghp_16C7e42F292c@github.com/o",
+        "dsn": "admin:pw-3@db.example.com/shop",
+        "note": "password policy: strict",
+    }
+    body = {**SNAPCHAT_FORM, "oAuthId": str(api.service()), **extra}
+    source_id = api.call("POST", "/connectors/snapchat/create-source", json=body)["id"]
+    shown = api.call("GET", f"/sources/{source_id}/metadata")
+    assert shown == {
+        **SNAPCHAT_FORM,
+        "oAuthId": body["oAuthId"],
+        "headers": [{"Name": "Authorization"}, ["apiKey2"]],
+        "note": "password policy: strict",
+    }
+
+
 def test_update_basic_information(api: Api) -> None:
     source_id = api.source()
     updated = api.call("PUT", f"/sources/{source_id}", json={"description": "About"})

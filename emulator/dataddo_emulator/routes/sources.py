@@ -73,7 +73,7 @@ def delete(id: str, emu: Emu, customer: Customer) -> Response:
 @router.get("/sources/{id}/metadata")
 def metadata(id: str, emu: Emu, customer: Customer) -> dict[str, Any]:
     """The create-source request as it was sent (NOTES: "the parameters used at creation");
-    DECIDED: secret-like keys left out."""
+    DECIDED: secret-like keys and whatever else the journal hides left out."""
     found: dict[str, Any] = without_secrets(emu.run(_doc, id, customer)["metadata"])
     return found
 

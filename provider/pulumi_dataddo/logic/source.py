@@ -8,7 +8,7 @@ and written through `/extraction/schedule`, and the parameters a source was crea
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from pulumi_dataddo import redaction
@@ -133,15 +133,22 @@ def made_by(
     metadata: Mapping[str, Any], body: Mapping[str, Any], names: connector_form.Names
 ) -> bool:
     """Whether a source's creation parameters show the create-source `body`: every field of the
-    body that the metadata shows is equal (secret ones may be left out), the form's connector
-    field included."""
+    body that the metadata shows is equal (`_shown`), the form's connector field included."""
     if names.connector_id not in metadata:
         return False
-    return all(
-        _same(metadata[key], value)
+    return all(_same(metadata[key], body[key]) for key in _shown(metadata, body, names.ui_fields))
+
+
+def _shown(
+    metadata: Mapping[str, Any], body: Mapping[str, Any], skipped: Collection[str]
+) -> list[str]:
+    """The fields of a create-source `body` its metadata shows as sent, but the `skipped` ones
+    and those holding a credential (the API leaves it out, or hides it in part)."""
+    return [
+        key
         for key, value in body.items()
-        if key in metadata and key not in names.ui_fields
-    )
+        if key in metadata and key not in skipped and not redaction.holds_credentials({key: value})
+    ]
 
 
 def _same(shown: Any, sent: Any) -> bool:
@@ -160,12 +167,9 @@ def _adopt(account: Account, adopt_id: str, inputs: Props) -> SourceInfo:
     metadata = account.api.source_metadata(adopt_id)
     request = body(inputs)
     names = connector_form.names(inputs["connector_id"])
+    skipped = (names.label, *names.ui_fields, *SCHEDULE_FIELDS)
     differing = sorted(
-        key
-        for key, value in request.items()
-        if key in metadata
-        and key not in (names.label, *names.ui_fields, *SCHEDULE_FIELDS)
-        and not _same(metadata[key], value)
+        key for key in _shown(metadata, request, skipped) if not _same(metadata[key], request[key])
     )
     if differing:
         raise DataddoError(
@@ -222,12 +226,15 @@ def project(outs: Props, found: SourceInfo, held: Mapping[str, str] | None = Non
 
 def imported(account: Account, id_: str) -> Refreshed:
     """The source with the parameters it was created with (`/metadata`: its Service, config
-    and strategy; secret values are left out there, so here too) and its whole schedule."""
+    and strategy; secret values are left out there, and any credential it still shows is
+    masked here: the import prints them) and its whole schedule."""
     found = lifecycle.unless_gone(lambda: account.api.get_source(id_))
     if found is None:
         return GONE
     connector_id = found.connector_id or ""
-    metadata = account.api.source_metadata(id_)
+    shown = account.api.source_metadata(id_)
+    redaction.remember_credentials(shown)
+    metadata = redaction.masked(shown)
     held = account.api.get_schedule(id_)
     arguments = payloads.source_arguments(
         connector_form.names(connector_id), connector_id, metadata
