@@ -39,8 +39,8 @@ def check(_olds: Props, news: Props) -> Checked:
     connector_id, config = news.get("connector_id"), news.get("config")
     warnings = connector_form.connector_warnings(connector_id)
     warnings += [
-        f"config.{key}: the Source argument {argument} sets it now; declare {argument} instead "
-        "(the source is sent and kept the same)"
+        f"config.{key}: the Source argument {argument} sets this form field; declare "
+        f"{argument} instead (the source is sent and kept the same)"
         for argument, key in moved.items()
     ]
     refused = {failure.field for failure in v.failures}

@@ -259,8 +259,8 @@ def test_a_form_field_an_argument_now_sets_moves_to_it_with_a_warning(
     checked = source.check({}, {**seed_source_inputs, "config": config})
     assert checked.failures == []
     assert checked.warnings == [
-        "config.allowEmpty: the Source argument allow_empty sets it now; declare allow_empty "
-        "instead (the source is sent and kept the same)"
+        "config.allowEmpty: the Source argument allow_empty sets this form field; declare "
+        "allow_empty instead (the source is sent and kept the same)"
     ]
     assert checked.inputs["allow_empty"] is True
     assert "allowEmpty" not in checked.inputs["config"]
