@@ -12,8 +12,13 @@ first call it gets, `start_provider`), the program by the first resource it decl
   still retrying a create could make it land after a recovery looked. Once the engine's
   address refuses connections a few times in a row, the provider exits.
 - The program: when an update fails while the program still waits for resources, the engine
-  stops it with SIGINT, and Python prints a KeyboardInterrupt traceback of Pulumi's own runner
-  under the stack. SIGINT then ends the program quietly instead (exit status 130).
+  stops it, with SIGINT or by cancelling its requests, whichever reaches it first. Python
+  would print a KeyboardInterrupt traceback of Pulumi's own runner, Pulumi's runner "Program
+  failed with an unhandled exception" and the traceback of a cancelled request. SIGINT then
+  ends the program quietly instead (exit status 130), also leaving unreported the runner's
+  coroutine that the exit closes without its event loop ("Exception ignored in: <coroutine
+  object run_in_stack>", a traceback); a cancelled request ends it with one line, as Pulumi's
+  runner ends a program whose engine is gone.
 
 `PULUMI_DATADDO_DEBUG=1` keeps Python's behaviour in both.
 """
@@ -28,11 +33,17 @@ import threading
 import time
 from types import FrameType
 
+import grpc  # type: ignore[import-untyped]
+from pulumi import RunError
+from pulumi.runtime import settings as pulumi_settings
+
 from pulumi_dataddo import diagnostics
 
 DYNAMIC_SERVER = "pulumi.dynamic.__main__"
 PROGRAM_RUNNER = "pulumi-language-python-exec"
 INTERRUPTED = 130  # the shell's status for a process ended by SIGINT
+# The one line a program whose request the engine cancelled ends with.
+STOPPED = "the engine stopped the program: a resource failed (its error says why)"
 # Seconds between looks at the engine, and refused connections in a row that mean it is gone.
 ENGINE_PROBE_INTERVAL = 2.0
 ENGINE_GONE_AFTER = 3
@@ -70,6 +81,7 @@ def start_program() -> None:
         return
     if not diagnostics.debugging():
         _quiet_interrupts()
+        _quiet_cancellations()
     diagnostics.setup_log_file()
 
 
@@ -110,4 +122,29 @@ def _quiet_interrupts() -> None:
 
 
 def _exit_quietly(_signum: int, _frame: FrameType | None) -> None:
+    # The exit leaves Pulumi's runner suspended in a coroutine whose cleanup needs the event
+    # loop; closed at shutdown without it, it would print its traceback as unraisable.
+    sys.unraisablehook = _ignore_unraisable
     raise SystemExit(INTERRUPTED)
+
+
+def _ignore_unraisable(_unraisable: object) -> None:
+    """What an interrupted program leaves unfinished fails as it is closed: not reported."""
+
+
+def _quiet_cancellations() -> None:
+    """A request the engine cancelled fails as Pulumi's `RunError` (its runner prints the one
+    line), no longer as an `Exception` (the runner prints its traceback). Pulumi's own mapping
+    of a failed request (`handle_grpc_error` calls it for every request of the program) does
+    so only when the engine is gone; the engine cancels them once a step failed, which that
+    step's error reports."""
+    pulumi_mapping = pulumi_settings.grpc_error_to_exception
+    if pulumi_mapping.__module__ == __name__:
+        return  # this one already
+
+    def mapping(exn: grpc.RpcError) -> Exception:  # named as Pulumi names it
+        if exn.code() == grpc.StatusCode.CANCELLED:
+            return RunError(STOPPED)
+        return pulumi_mapping(exn)
+
+    pulumi_settings.grpc_error_to_exception = mapping
