@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dataddo_emulator.testing import RunningEmulator
 from tests.e2e.harness import Project
+from tests.reliability import providers
 
 CHAINS = 20
 KINDS = ("service", "source", "flow")
@@ -58,10 +59,12 @@ def chains_project(
     prefix: str = "rel",
     log_file: Path | None = None,
     extra_config: dict[str, str] | None = None,
+    provider: str = providers.DYNAMIC,
 ) -> Project:
-    """A project of `chains` chains pointed at `emulator`; the provider logs to `log_file`."""
+    """A project of `chains` chains pointed at `emulator`, on `provider`; the provider logs to
+    `log_file`."""
     env = {"PULUMI_DATADDO_LOG_FILE": str(log_file)} if log_file else {}
-    project = Project(root, PROGRAM, env=env, name=prefix)
+    project = providers.project(root, PROGRAM, provider, env=env, name=prefix)
     project.set_config(
         {
             "dataddo:baseUrl": emulator.url,

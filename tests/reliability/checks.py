@@ -24,6 +24,7 @@ from tests.reliability.chains import (
 )
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures, Row
+from tests.reliability.providers import DYNAMIC
 from tests.reliability.scenario import Outcome, Stack, wait_until
 
 SECRETS = {
@@ -43,8 +44,10 @@ def open_stack(
     chains: int = CHAINS,
     user: tuple[str, str] = USER,
     config: Mapping[str, str] | None = None,
+    provider: str = DYNAMIC,
 ) -> Stack:
-    """A stack of `chains` chains for `user`, logging to a provider log of its own."""
+    """A stack of `chains` chains for `user` on `provider`, logging to a provider log of its
+    own."""
     log_file = root / f"{prefix}-provider.log"
     project = chains_project(
         root / prefix,
@@ -55,8 +58,9 @@ def open_stack(
         prefix=prefix,
         log_file=log_file,
         extra_config=dict(config or {}),
+        provider=provider,
     )
-    return Stack(project, prefix, log_file)
+    return Stack(project, prefix, log_file, provider=provider)
 
 
 def injected_faults(served: Served) -> int:
@@ -131,9 +135,11 @@ def finish(
     assert the scenario left nothing wrong."""
     counts = count(served.emulator, user[0], {p: s.project for p, s in stacks.items()}, chains)
     hits = secret_hits(served, stacks, more)
+    (provider,) = {stack.provider for stack in stacks.values()}
     figures.add(
         Row(
             scenario=scenario,
+            provider=provider,
             chains=chains * len(stacks),
             first_run=first_run.summary(),
             faults=faults,

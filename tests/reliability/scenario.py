@@ -15,24 +15,30 @@ from typing import Any
 from pulumi import automation as auto
 
 from tests.e2e.harness import Project
+from tests.reliability.providers import DYNAMIC, error_messages, is_provider_process
 
 TRACEBACK = "Traceback (most recent call last)"
-# The line every provider failure reaches the console with (resources/provider.py).
-ERROR_LINE = "DataddoError: "
 
 
 @dataclass
 class Outcome:
-    """How one command ended: completed, failed, or killed; with its console text."""
+    """How one command ended: completed, failed, or killed; with its console text and the
+    provider it ran on."""
 
     completed: bool
     text: str
     killed: bool = False
+    provider: str = DYNAMIC
+
+    @property
+    def errors(self) -> list[str]:
+        """The provider's failures it printed (providers.py: each provider's error line)."""
+        return error_messages(self.text, self.provider)
 
     @property
     def clear(self) -> bool:
         """Completed or killed, or failed naming a provider error and showing no traceback."""
-        failed_clearly = ERROR_LINE in self.text and TRACEBACK not in self.text
+        failed_clearly = bool(self.errors) and TRACEBACK not in self.text
         return self.completed or self.killed or failed_clearly
 
     def summary(self) -> str:
@@ -40,14 +46,14 @@ class Outcome:
             return "completed"
         if self.killed:
             return "killed (SIGKILL)"
-        reasons = [line for line in self.text.splitlines() if ERROR_LINE in line]
-        return "failed: " + (reasons[0].split(ERROR_LINE, 1)[1][:120] if reasons else "?")
+        reasons = self.errors
+        return "failed: " + (reasons[0][:120] if reasons else "?")
 
 
 def assert_fails_clearly(outcome: Outcome, *expected: str) -> None:
     """The command failed with a provider error line, no traceback, and names `expected`."""
     assert not outcome.completed
-    assert ERROR_LINE in outcome.text, outcome.text[-3000:]
+    assert outcome.errors, outcome.text[-3000:]
     assert TRACEBACK not in outcome.text, outcome.text[-3000:]
     for text in expected:
         assert text in outcome.text, outcome.text[-3000:]
@@ -56,12 +62,13 @@ def assert_fails_clearly(outcome: Outcome, *expected: str) -> None:
 @dataclass
 class Stack:
     """A project (its objects' labels start with `prefix`), the console text of everything
-    run on it, and its provider log."""
+    run on it, its provider log, and the provider it runs on."""
 
     project: Project
     prefix: str
     log_file: Path
     console: list[str] = field(default_factory=list)
+    provider: str = DYNAMIC
 
     def run(self, operation: Callable[..., Any], **kwargs: Any) -> Outcome:
         lines: list[str] = []
@@ -70,10 +77,10 @@ class Stack:
         except auto.CommandError as exc:
             text = "\n".join([*lines, str(exc)])
             self.console.append(text)
-            return Outcome(False, text)
+            return Outcome(False, text, provider=self.provider)
         text = "\n".join(lines)
         self.console.append(text)
-        return Outcome(True, text)
+        return Outcome(True, text, provider=self.provider)
 
     def preview(self, **kwargs: Any) -> Outcome:
         return self.run(self.project.stack.preview, **kwargs)
@@ -135,12 +142,12 @@ def session_members(session: int) -> list[int]:
     return alive
 
 
-def providers(session: int) -> list[int]:
-    """The dynamic-provider processes (`python -m pulumi.dynamic`) alive in a session."""
+def provider_processes(session: int) -> list[int]:
+    """The Dataddo provider processes (dynamic or native) alive in a session."""
     found = []
     for pid in session_members(session):
         with contextlib.suppress(OSError):
-            if b"pulumi.dynamic" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if is_provider_process(Path(f"/proc/{pid}/cmdline").read_bytes()):
                 found.append(pid)
     return found
 

@@ -1,6 +1,7 @@
-"""A bad day at the API while `pulumi up` creates 20 chains: the run completes or fails with a
-clear message, and the documented recovery (refresh, `pulumi-dataddo unmanaged --adopt`, up)
-converges with 0 duplicates, 0 orphans and 0 lost objects."""
+"""A bad day at the API while `pulumi up` creates 20 chains, on either provider: the run
+completes or fails with a clear message, and the documented recovery (refresh,
+`pulumi-dataddo unmanaged --adopt`, up) converges with 0 duplicates, 0 orphans and 0 lost
+objects."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from tests.reliability.checks import finish, injected_faults, left_behind, open_stack
 from tests.reliability.conftest import Served
 from tests.reliability.figures import Figures
+from tests.reliability.providers import PROVIDERS
 from tests.reliability.rules import CREATES, on_creates
 
 pytestmark = pytest.mark.e2e
@@ -48,12 +50,13 @@ SCENARIOS: dict[str, tuple[list[dict[str, Any]], dict[str, str]]] = {
 }
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_bad_day_then_recovery(
-    scenario: str, tmp_path: Path, served: Served, figures: Figures
+    scenario: str, provider: str, tmp_path: Path, served: Served, figures: Figures
 ) -> None:
     rules, config = SCENARIOS[scenario]
-    stack = open_stack(tmp_path, served, config=config)
+    stack = open_stack(tmp_path, served, config=config, provider=provider)
     served.emulator.set_faults(rules, seed=11)
     first = stack.up()
     faults = injected_faults(served)

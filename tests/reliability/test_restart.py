@@ -1,6 +1,6 @@
 """The emulator killed (SIGKILL) and restarted on the same SQLite file and port while `pulumi up`
-creates 20 chains: every object it had stored is still there, the run completes or fails
-clearly, and the recovery converges with 0 duplicates, 0 orphans, 0 lost."""
+creates 20 chains, on either provider: every object it had stored is still there, the run
+completes or fails clearly, and the recovery converges with 0 duplicates, 0 orphans, 0 lost."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataddo_emulator.testing import running_emulator
 from tests.reliability.checks import finish, left_behind, open_stack
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures
+from tests.reliability.providers import PROVIDERS
 from tests.reliability.rules import answered_creates, on_creates
 from tests.reliability.scenario import Outcome, kill_session, wait_until
 
@@ -25,12 +26,13 @@ def ids(objects: dict[str, list[dict[str, object]]]) -> set[str]:
     return {str(o["id"]) for kind in objects.values() for o in kind}
 
 
-def test_emulator_restarted_mid_run(tmp_path: Path, figures: Figures) -> None:
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_emulator_restarted_mid_run(provider: str, tmp_path: Path, figures: Figures) -> None:
     db = tmp_path / "restarted.db"
     output = tmp_path / "up.txt"
     with running_emulator(db=db, users=USERS, live_after=0) as first:
         port = first.port
-        stack = open_stack(tmp_path, Served(first, db))
+        stack = open_stack(tmp_path, Served(first, db), provider=provider)
         first.set_faults(on_creates(latency_ms=300, jitter_ms=400), seed=5)
         cli = stack.project.spawn(
             "up", "--yes", "--skip-preview", "--non-interactive", output=output
@@ -51,7 +53,7 @@ def test_emulator_restarted_mid_run(tmp_path: Path, figures: Figures) -> None:
             cli.wait(300)
         finally:
             kill_session(cli.pid)
-        first_run = Outcome(cli.returncode == 0, output.read_text())
+        first_run = Outcome(cli.returncode == 0, output.read_text(), provider=provider)
         stack.console.append(first_run.text)
         before = left_behind(served, stack)
 

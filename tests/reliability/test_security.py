@@ -1,5 +1,5 @@
 """Secrets never in plain text, wrong credentials stopped before any change, customers kept
-apart, and two stacks on one account applied at the same time."""
+apart, and two stacks on one account applied at the same time; on either provider."""
 
 from __future__ import annotations
 
@@ -10,23 +10,29 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.api import SNAPCHAT_FIELDS, Journal, OutOfBand
+from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.harness import Project
+from tests.reliability import providers
 from tests.reliability.audit import account_objects, state_ids
 from tests.reliability.chains import ROTATED_SECRET
 from tests.reliability.checks import finish, injected_faults, open_stack, secret_hits
 from tests.reliability.conftest import OTHER, USER, Served
 from tests.reliability.figures import Figures
+from tests.reliability.providers import PROVIDERS
 from tests.reliability.rules import API, on_creates
 from tests.reliability.scenario import Stack, assert_fails_clearly
+from tests.seed import SNAPCHAT_FIELDS
 
 pytestmark = pytest.mark.e2e
 
 
-def test_no_secret_in_any_output(tmp_path: Path, served: Served, figures: Figures) -> None:
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_no_secret_in_any_output(
+    provider: str, tmp_path: Path, served: Served, figures: Figures
+) -> None:
     """Preview, up, a failing credential rotation, refresh, up, destroy: every console line,
     the state export, the provider log and the journal hold no secret (finish searches)."""
-    stack = open_stack(tmp_path, served, chains=2)
+    stack = open_stack(tmp_path, served, chains=2, provider=provider)
     assert stack.preview().completed
     assert stack.up().completed
     stack.project.set_config({"clientSecret": ROTATED_SECRET}, secret=True)
@@ -50,6 +56,7 @@ def test_no_secret_in_any_output(tmp_path: Path, served: Served, figures: Figure
     assert secret_hits(served, {"rel": stack}) == []
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 @pytest.mark.parametrize(
     ("credentials", "expected"),
     [
@@ -59,9 +66,9 @@ def test_no_secret_in_any_output(tmp_path: Path, served: Served, figures: Figure
     ids=["password", "access token"],
 )
 def test_wrong_credentials_fail_before_any_change(
-    tmp_path: Path, served: Served, credentials: dict[str, str], expected: str
+    tmp_path: Path, served: Served, credentials: dict[str, str], expected: str, provider: str
 ) -> None:
-    stack = open_stack(tmp_path, served, chains=2)
+    stack = open_stack(tmp_path, served, chains=2, provider=provider)
     if "dataddo:accessToken" in credentials:
         stack.project.stack.remove_config("dataddo:email")
         stack.project.stack.remove_config("dataddo:password")
@@ -95,8 +102,9 @@ else:
 """
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_customer_cannot_read_change_or_delete_another_customers_objects(
-    tmp_path: Path, served: Served
+    provider: str, tmp_path: Path, served: Served
 ) -> None:
     service, source, flow = OutOfBand(served.emulator, *OTHER).create_chain()
     theirs = account_objects(served.emulator, OTHER[0])
@@ -108,7 +116,8 @@ def test_a_customer_cannot_read_change_or_delete_another_customers_objects(
         "flow source": (source["id"], source["id"]),
     }
     for kind, (other, expected) in cases.items():
-        project = Project(tmp_path / kind.replace(" ", "-"), program, name="foreign")
+        root = tmp_path / kind.replace(" ", "-")
+        project = providers.project(root, program, provider, name="foreign")
         project.set_config(
             {
                 "dataddo:baseUrl": served.emulator.url,
@@ -119,13 +128,13 @@ def test_a_customer_cannot_read_change_or_delete_another_customers_objects(
             }
         )
         project.set_config({"dataddo:password": USER[1]}, secret=True)
-        outcome = Stack(project, "foreign", tmp_path / "foreign.log").up()
+        outcome = Stack(project, "foreign", tmp_path / "foreign.log", provider=provider).up()
         assert_fails_clearly(outcome, expected)
         assert project.resources() == {}
 
     # A state that points at their ids (hand-edited, or another customer's credentials
     # configured): updates are refused (404), destroy only forgets them.
-    stack = open_stack(tmp_path, served, chains=1)
+    stack = open_stack(tmp_path, served, chains=1, provider=provider)
     assert stack.up().completed
     ours = {kind: ids.pop() for kind, ids in state_ids(stack.project).items()}
     _point_state_at(stack.project, ours, {"service": str(service["id"]), "source": source["id"],
@@ -146,17 +155,26 @@ def _point_state_at(project: Project, ours: dict[str, str], theirs: dict[str, st
     project.cli("stack", "import", "--file", str(swapped))
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_two_stacks_on_one_account_at_once(
-    tmp_path: Path, served: Served, figures: Figures
+    provider: str, tmp_path: Path, served: Served, figures: Figures
 ) -> None:
-    """Both applied concurrently while creates fail after commit: each adopts only its own."""
-    stacks = {p: open_stack(tmp_path, served, prefix=p, chains=10) for p in ("alpha", "beta")}
+    """Both applied concurrently while creates fail after commit, then both recovered at once
+    (a lost Service create is named, not taken, so each run may fail): each takes and adopts
+    only its own."""
+    stacks = {
+        p: open_stack(tmp_path, served, prefix=p, chains=10, provider=provider)
+        for p in ("alpha", "beta")
+    }
     served.emulator.set_faults(on_creates(fail_after_commit_rate=0.3), seed=13)
     with ThreadPoolExecutor(2) as pool:
         outcomes = list(pool.map(lambda s: s.up(), stacks.values()))
     faults = injected_faults(served)
     served.emulator.clear_faults()
-    assert all(o.completed for o in outcomes), [o.text[-2000:] for o in outcomes]
+    assert all(o.clear for o in outcomes), [o.text[-2000:] for o in outcomes]
+    with ThreadPoolExecutor(2) as pool:
+        recovered = list(pool.map(lambda s: s.recover(), stacks.values()))
+    assert all(r.completed for r in recovered), [r.text[-2000:] for r in recovered]
     for prefix, stack in stacks.items():
         labels = _labels_in_state(stack.project)
         assert labels
@@ -214,8 +232,9 @@ SHAPE_SECRETS = {
 }
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_credentials_in_a_source_config_stay_secret_whatever_their_shape(
-    tmp_path: Path, served: Served
+    provider: str, tmp_path: Path, served: Served
 ) -> None:
     base = {
         "url": "https://api.example.com/items",
@@ -224,10 +243,10 @@ def test_credentials_in_a_source_config_stay_secret_whatever_their_shape(
         "transformation": "{}",
     }
     program = SHAPES.replace("BASE", repr(base)).replace("PLAIN", repr(SHAPE_SECRETS))
-    project = Project(tmp_path / "shapes", program, name="shapes")
+    project = providers.project(tmp_path / "shapes", program, provider, name="shapes")
     project.set_config({"dataddo:baseUrl": served.emulator.url, "dataddo:email": USER[0]})
     project.set_config({"dataddo:password": USER[1]}, secret=True)
-    stack = Stack(project, "shapes", tmp_path / "shapes.log")
+    stack = Stack(project, "shapes", tmp_path / "shapes.log", provider=provider)
     assert stack.preview(diff=True).completed
     assert stack.up(diff=True).completed
     project.set_config({"method": "POST"})  # a change to the wrapped one: shown with --diff

@@ -1,7 +1,8 @@
 """Never take the wrong object, never lose one: the four ways a create once adopted or duplicated
 an object (a replacement taking the object it replaces, an unlabelled Service taking another
 stack's, an unlabelled Flow never found, a timed-out create landing late), each through the real
-engine, the failure message followed as written, and 0 duplicates, orphans and losses after."""
+engine on either provider, the failure message followed as written, and 0 duplicates, orphans
+and losses after."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Project
+from tests.reliability import providers
 from tests.reliability.audit import Counts, account_objects, state_ids
 from tests.reliability.checks import secret_hits
 from tests.reliability.conftest import USER, Served
 from tests.reliability.figures import Figures, Row
+from tests.reliability.providers import DYNAMIC, PROVIDERS
 from tests.reliability.rules import API
 from tests.reliability.scenario import Outcome, Stack, assert_fails_clearly, wait_until
 from tests.seed import SNAPCHAT_FIELDS
@@ -39,16 +41,19 @@ for i in range(flows):
 """
 
 
-def chain(root: Path, served: Served, name: str = "wrong", **config: str) -> Stack:
-    """A Service -> Source -> Flow(s) stack of the user's, configured with `config`."""
+def chain(
+    root: Path, served: Served, name: str = "wrong", *, provider: str = DYNAMIC, **config: str
+) -> Stack:
+    """A Service -> Source -> Flow(s) stack of the user's on `provider`, configured with
+    `config`."""
     program = CHAIN.replace("FIELDS", repr(SNAPCHAT_FIELDS))
     log_file = root / f"{name}-provider.log"
     env = {"PULUMI_DATADDO_LOG_FILE": str(log_file)}
-    project = Project(root / name, program, name=name, env=env)
+    project = providers.project(root / name, program, provider, name=name, env=env)
     account = {"dataddo:baseUrl": served.emulator.url, "dataddo:email": USER[0]}
     project.set_config({**account, **config})
     project.set_config({"dataddo:password": USER[1], "staticKey": "static-key-wo-1"}, secret=True)
-    return Stack(project, name, log_file)
+    return Stack(project, name, log_file, provider=provider)
 
 
 def counts(served: Served) -> dict[str, int]:
@@ -89,18 +94,20 @@ def record(
     )
     counts = Counts(sum(map(len, objects.values())), duplicates, orphans, lost)
     hits = secret_hits(served, {s.prefix: s for s in stacks})
+    (provider,) = {s.provider for s in stacks}
     figures.add(
         Row(
-            scenario,
-            1,
-            first_run.summary(),
-            1,
-            "-",
-            counts.objects,
-            duplicates,
-            orphans,
-            lost,
-            len(hits),
+            scenario=scenario,
+            provider=provider,
+            chains=1,
+            first_run=first_run.summary(),
+            faults=1,
+            before_recovery="-",
+            objects=counts.objects,
+            duplicates=duplicates,
+            orphans=orphans,
+            lost=lost,
+            secret_hits=len(hits),
         )
     )
     assert counts == Counts(sum(declared.values()), 0, 0, 0), counts
@@ -115,12 +122,13 @@ REPLACEMENT_FAULTS = {
 }
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 @pytest.mark.parametrize("name", list(REPLACEMENT_FAULTS))
 def test_a_replacement_never_takes_the_object_it_replaces(
-    tmp_path: Path, served: Served, figures: Figures, name: str
+    tmp_path: Path, served: Served, figures: Figures, name: str, provider: str
 ) -> None:
     fault = REPLACEMENT_FAULTS[name]
-    stack = chain(tmp_path, served, flowLabel="Flow of insights")
+    stack = chain(tmp_path, served, provider=provider, flowLabel="Flow of insights")
     assert stack.up().completed
     original = held(stack)["source"]
 
@@ -147,14 +155,15 @@ def test_a_replacement_never_takes_the_object_it_replaces(
     record(scenario, served, figures, [stack], declared=CHAIN_OBJECTS, first_run=replaced)
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_an_unlabelled_service_never_takes_another_stacks(
-    tmp_path: Path, served: Served, figures: Figures
+    tmp_path: Path, served: Served, figures: Figures, provider: str
 ) -> None:
-    alpha = chain(tmp_path, served, "alpha")
+    alpha = chain(tmp_path, served, "alpha", provider=provider)
     assert alpha.up().completed
     theirs = held(alpha)["service"]
 
-    beta = chain(tmp_path, served, "beta")
+    beta = chain(tmp_path, served, "beta", provider=provider)
     served.emulator.set_faults(
         [{"route": f"POST {API}/services", "times": 1, "error_rate": 1, "error_status": 503}]
     )
@@ -171,10 +180,11 @@ def test_an_unlabelled_service_never_takes_another_stacks(
     record(scenario, served, figures, [alpha, beta], declared=CHAIN_OBJECTS, first_run=failed)
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_an_unlabelled_flow_is_named_and_adopted_as_the_message_says(
-    tmp_path: Path, served: Served, figures: Figures
+    tmp_path: Path, served: Served, figures: Figures, provider: str
 ) -> None:
-    stack = chain(tmp_path, served)
+    stack = chain(tmp_path, served, provider=provider)
     served.emulator.set_faults(
         [{"route": f"POST {API}/flows", "times": 1, "fail_after_commit_rate": 1}]
     )
@@ -192,10 +202,12 @@ def test_an_unlabelled_flow_is_named_and_adopted_as_the_message_says(
     record(scenario, served, figures, [stack], declared=CHAIN_OBJECTS, first_run=failed)
 
 
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_creates_that_time_out_and_land_late_are_adopted_by_the_recovery(
-    tmp_path: Path, served: Served, figures: Figures
+    tmp_path: Path, served: Served, figures: Figures, provider: str
 ) -> None:
-    stack = chain(tmp_path, served, flows="5", flowLabel="Late flow", **{"dataddo:timeout": "1"})
+    config = {"flows": "5", "flowLabel": "Late flow", "dataddo:timeout": "1"}
+    stack = chain(tmp_path, served, provider=provider, **config)
     served.emulator.set_faults([{"route": f"POST {API}/flows", "latency_ms": 9000}])
     failed = stack.up()
     assert_fails_clearly(failed, "may have been created, though none appeared", "Recovery")
