@@ -4,22 +4,21 @@ what a failed run created (pure parts; the e2e and reliability suites run the co
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from pulumi_dataddo import redaction
 from pulumi_dataddo.cli.unmanaged.command import Report
 from pulumi_dataddo.cli.unmanaged.inventory import declared_request, made_with
-from pulumi_dataddo.cli.unmanaged.matching import Found, matches, proposed
+from pulumi_dataddo.cli.unmanaged.matching import Found, Matches, matches, proposed
+from pulumi_dataddo.cli.unmanaged.runs import ANY
 from pulumi_dataddo.cli.unmanaged.stacks import (
-    CLOCK_MARGIN,
     HIDDEN,
     Planned,
     failure,
     held,
     planned_creates,
-    suspects_since,
 )
 from pulumi_dataddo.fields.values import UNKNOWN
 from pulumi_dataddo.logic import source
@@ -104,7 +103,7 @@ def test_a_native_plan_is_read_by_the_field_specs_names() -> None:
     }
     assert planned.depends == {"oauth_id": [service_urn], "label": []}
     # It adopts already: never proposed.
-    assert matches([planned], [Found("Source", "b" * 24, "Insights")], lambda *_: True) == {}
+    assert matches([planned], [Found("Source", "b" * 24, "Insights")], lambda *_: True).found == {}
 
 
 def _planned() -> list[Planned]:
@@ -142,7 +141,7 @@ def test_a_chain_is_matched_through_its_references() -> None:
         Found("Flow", "f1", "GDS", app="google_data_studio", sources=("src-1",)),
         Found("Flow", "f2", "GDS", app="power_bi", sources=("src-1",)),  # another app
     ]
-    found = matches(_planned(), unmanaged, _made_with("1001"))
+    found = matches(_planned(), unmanaged, _made_with("1001")).found
     assert {urn: [f.id for f in objects] for urn, objects in found.items()} == {
         SERVICE_URN: ["1001"],
         SOURCE_URN: ["src-1"],
@@ -156,7 +155,7 @@ def test_ambiguity_stops_the_chain() -> None:
         Found("Service", "1003", "Snap", service="snapchat_static"),
         Found("Source", "src-1", "Insights"),
     ]
-    found = matches(_planned(), unmanaged, _made_with("1001"))
+    found = matches(_planned(), unmanaged, _made_with("1001")).found
     assert [f.id for f in found[SERVICE_URN]] == ["1001", "1003"]
     # Its Service is ambiguous, so the Source's oauth_id cannot be resolved: no match.
     assert found[SOURCE_URN] == []
@@ -175,7 +174,7 @@ def test_labels_that_cannot_tell_objects_apart_never_match() -> None:
         Found("Flow", "f1", "Flow", app="power_bi", sources=("s1",)),
         Found("Source", "src-1", HIDDEN),
     ]
-    assert matches(planned, unmanaged, _made_with("1")) == {
+    assert matches(planned, unmanaged, _made_with("1")).found == {
         SERVICE_URN: [],
         FLOW_URN: [],
         SOURCE_URN: [],
@@ -186,37 +185,24 @@ def test_resources_that_already_adopt_are_left_alone() -> None:
     planned = [
         Planned("Service", "auth", SERVICE_URN, {"service": "s", "label": "L", "adopt_id": "1001"})
     ]
-    assert matches(planned, [Found("Service", "1001", "L", service="s")], _made_with("x")) == {}
+    found = Found("Service", "1001", "L", service="s")
+    assert matches(planned, [found], _made_with("x")).found == {}
 
 
-def test_objects_dated_before_the_failed_run_are_never_matched() -> None:
+def test_only_objects_created_within_the_stacks_runs_are_matched() -> None:
     planned = [Planned("Source", "insights", SOURCE_URN, {"label": "Insights", "oauth_id": "1"})]
-    old = Found("Source", "src-old", "Insights", since=1000.0)
-    new = Found("Source", "src-new", "Insights", since=2000.0)
+    old = Found("Source", "src-old", "Insights", 1000.0, (1000.0, 1000.0))
+    new = Found("Source", "src-new", "Insights", 2000.0, (2000.0, 2000.0))
+    late = Found("Source", "src-late", "Insights", 4000.0, (4000.0, 4000.0))
     undated = Found("Source", "src-undated", "Insights")
-    found = matches(planned, [old, new, undated], _made_with("1"), since=1500.0)
-    assert [f.id for f in found[SOURCE_URN]] == ["src-new", "src-undated"]
-    everything = matches(planned, [old, new], _made_with("1"))
-    assert [f.id for f in everything[SOURCE_URN]] == ["src-old", "src-new"]
-
-
-def test_suspects_since_the_last_succeeded_update() -> None:
-    history = [  # newest first, as `pulumi stack history --json` prints it
-        {"kind": "refresh", "result": "succeeded", "endTime": "2026-12-03T09:00:00.000Z"},
-        {"kind": "update", "result": "failed", "startTime": "2026-12-03T08:00:00.000Z"},
-        {
-            "kind": "update",
-            "result": "succeeded",
-            "startTime": "2026-12-03T06:59:00.000Z",
-            "endTime": "2026-12-03T07:00:00.000Z",
-        },
-    ]
-    at_seven = datetime(2026, 12, 3, 7, tzinfo=UTC).timestamp()
-    # The refresh after the failed update does not hide what that update made.
-    assert suspects_since(history, NO_STATE) == at_seven - CLOCK_MARGIN
-    first = {"kind": "update", "result": "failed", "startTime": "2026-12-03T07:00:00.000Z"}
-    assert suspects_since([first], NO_STATE) == at_seven - CLOCK_MARGIN
-    assert suspects_since([], NO_STATE) is None
+    # Dated by its last change (a Service): created then or before.
+    changed = Found("Source", "src-changed", "Insights", 2500.0, (-math.inf, 2500.0))
+    unmanaged = [old, new, late, undated, changed]
+    found = matches(planned, unmanaged, _made_with("1"), [(1500.0, 3000.0)]).found
+    assert [f.id for f in found[SOURCE_URN]] == ["src-new", "src-undated", "src-changed"]
+    everything = matches(planned, unmanaged, _made_with("1")).found
+    assert len(everything[SOURCE_URN]) == 5
+    assert matches(planned, unmanaged, _made_with("1"), []).found == {SOURCE_URN: []}
 
 
 def test_a_name_several_planned_resources_share_is_never_proposed() -> None:
@@ -231,7 +217,7 @@ def test_a_name_several_planned_resources_share_is_never_proposed() -> None:
         other_urn: [Found("Service", "2", "B")],
         FLOW_URN: [Found("Flow", "f1", "G")],
     }
-    assert proposed(planned, found) == ({"Flow:gds": "f1"}, ["Service:auth"])
+    assert proposed(planned, Matches(found)) == ({"Flow:gds": "f1"}, ["Service:auth"])
 
 
 def _recorded(inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -259,9 +245,8 @@ def test_a_source_whose_config_the_plan_hides_is_matched_on_what_the_plan_shows(
     }
     planned = Planned("Source", "insights", SOURCE_URN, hidden)
     unmanaged = [Found("Source", key, hidden["label"]) for key in recorded]
-    assert [f.id for f in matches([planned], unmanaged, _made_as(recorded))[SOURCE_URN]] == [
-        "src-1"
-    ]
+    found = matches([planned], unmanaged, _made_as(recorded)).found
+    assert [f.id for f in found[SOURCE_URN]] == ["src-1"]
     # Through the plan's references: the Service is matched first, then the Source by it.
     service = Planned("Service", "auth", SERVICE_URN, {"service": "snap", "label": "Snap"})
     through = Planned(
@@ -272,7 +257,7 @@ def test_a_source_whose_config_the_plan_hides_is_matched_on_what_the_plan_shows(
         {"oauth_id": [SERVICE_URN]},
     )
     services = [Found("Service", "1001", "Snap", service="snap")]
-    found = matches([service, through], services + unmanaged, _made_as(recorded))
+    found = matches([service, through], services + unmanaged, _made_as(recorded)).found
     assert [f.id for f in found[SOURCE_URN]] == ["src-2"]
     # Inputs a create would refuse never made an object, hidden config or not.
     refused = {**hidden, "schedule": {"sync_frequency": "day", "hour": "99"}}
@@ -345,55 +330,41 @@ def test_a_native_flow_into_a_destination_is_matched_through_its_camel_case_plan
         Found("Flow", "f" * 24, "Load", sources=("s" * 24,), destination="d" * 24),
         Found("Flow", "e" * 24, "Load", sources=("s" * 24,), destination="c" * 24),
     ]
-    found = matches([destination, flow], unmanaged, lambda *_: False)
+    found = matches([destination, flow], unmanaged, lambda *_: False).found
     assert {urn: [f.id for f in objects] for urn, objects in found.items()} == {
         destination_urn: ["d" * 24],
         flow_urn: ["f" * 24],
     }
 
 
-def test_after_a_killed_first_up_the_stacks_earliest_resource_dates_the_run() -> None:
-    """A killed first `up` leaves no update in the history; its Stack resource is recorded as
-    the run starts."""
-    export = {
-        "deployment": {
-            "resources": [
-                {"type": "pulumi:pulumi:Stack", "created": "2026-12-03T07:00:00.123456789Z"},
-                {"type": "dataddo:index:Service", "id": "1000", "created": "2026-12-03T07:00:05Z"},
-                {"type": "pulumi:providers:dataddo"},  # written by an older engine: no date
-            ]
-        }
-    }
-    at_seven = datetime(2026, 12, 3, 7, tzinfo=UTC).timestamp()
-    assert suspects_since([], export) == at_seven + 0.123456 - CLOCK_MARGIN
-    # A refresh since (the recovery's own) dates nothing.
-    refresh = {"kind": "refresh", "result": "succeeded", "startTime": "2026-12-03T08:00:00Z"}
-    assert suspects_since([refresh], export) == at_seven + 0.123456 - CLOCK_MARGIN
-    # A failed update after the killed one: the earlier run counts.
-    failed = {"kind": "update", "result": "failed", "startTime": "2026-12-03T07:30:00.000Z"}
-    assert suspects_since([failed], export) == at_seven + 0.123456 - CLOCK_MARGIN
-    # A succeeded update bounds it, whatever the state's dates.
-    done = {"kind": "update", "result": "succeeded", "endTime": "2026-12-03T09:00:00.000Z"}
-    assert suspects_since([done], export) == at_seven + 2 * 3600 - CLOCK_MARGIN
-    # Nothing dates a run: no bound.
-    assert suspects_since([], {"deployment": {"resources": []}}) is None
-    assert suspects_since([], {"deployment": {}}) is None
+HELD = (
+    "Held means held by the 3 stacks of this backend (any project); stacks of other backends "
+    "are not known: add their `pulumi stack export` with --state."
+)
 
 
 def test_when_nothing_dates_a_run_nothing_is_matched_and_the_report_says_how_to_bound() -> None:
     unmanaged = [Found("Service", "1001", "Snap", since=1000.0, service="snap")]
-    report = Report("dev", unmanaged, [], {}, {}, since=None, undated=True, shared=[], adopted=True)
-    assert report.text().splitlines()[2:] == [
-        "Matched none: stack dev has no update in its history and no resource in its state, so "
-        "nothing tells when the failed run started and any of these may be older. To match, "
-        "pass --since with a time no later than that start (or --since any).",
+    undated = Report("dev", unmanaged, [], Matches(), {}, [], undated=True, holders=3)
+    assert undated.text().splitlines()[2:] == [
+        "Matched none: a run of stack dev was killed, but neither its history nor its state "
+        "dates it, so any of these may be older. To match, pass --since with a time no later "
+        "than its start (or --since any).",
+        HELD,
         "Delete in Dataddo what no one needs.",
     ]
-    assert (report.data()["undated"], report.data()["adopt"], report.data()["written"]) == (
+    assert (undated.data()["undated"], undated.data()["adopt"], undated.data()["written"]) == (
         True,
         {},
         False,
     )
+    no_run = Report("dev", unmanaged, [], Matches(), {}, [], holders=3)
+    assert no_run.text().splitlines()[2] == (
+        "Matched none: no update of stack dev failed since its last succeeded one, and its "
+        "state shows no killed run (one killed before it recorded anything leaves no trace: "
+        "pass --since with a time no later than its start)."
+    )
+    assert no_run.data()["runs"] == []
 
 
 def test_the_report_names_what_it_matched_and_what_to_do() -> None:
@@ -404,18 +375,18 @@ def test_the_report_names_what_it_matched_and_what_to_do() -> None:
         Found("Flow", "f1", "GDS"),
         Found("Flow", "f2", "GDS"),
     ]
-    found = {SERVICE_URN: unmanaged[:1], FLOW_URN: unmanaged[1:]}
-    proposals, shared = proposed([service, flow], found)
+    matched = Matches({SERVICE_URN: unmanaged[:1], FLOW_URN: unmanaged[1:]})
+    proposals, shared = proposed([service, flow], matched)
+    runs = [(900.0, 960.0), (1200.0, math.inf)]
     report = Report(
         "dev",
         unmanaged,
         [service, flow],
-        found,
+        matched,
         proposals,
-        since=900.0,
-        undated=False,
+        runs,
         shared=["Source:insights"],
-        adopted=False,
+        holders=3,
     )
     assert report.text().splitlines() == [
         "Objects of the account that no stack holds (3):",
@@ -423,31 +394,49 @@ def test_the_report_names_what_it_matched_and_what_to_do() -> None:
         "Service:auth",
         "  flow    f1                       'GDS'  -> may be Flow:gds",
         "  flow    f2                       'GDS'  -> may be Flow:gds",
-        "Matched only objects the API dates at or after 1970-01-01T00:15:00Z (see --since).",
+        "Matched only objects the API dates within a run of stack dev that did not succeed: "
+        "1970-01-01T00:15:00Z to 1970-01-01T00:16:00Z, 1970-01-01T00:20:00Z on (see --since).",
         "Flow:gds matches several (f1, f2): set its adopt_id to the one meant",
         "Source:insights names several resources (the same name under different parents): set "
         "adopt_id on the one meant",
         "Run again with --adopt to have the next `pulumi up` adopt Service:auth.",
+        HELD,
         "Delete in Dataddo what no one needs.",
+    ]
+    assert report.data()["runs"] == [
+        ["1970-01-01T00:15:00Z", "1970-01-01T00:16:00Z"],
+        ["1970-01-01T00:20:00Z", None],
     ]
     adopted = Report(
         "dev",
         unmanaged,
         [service, flow],
-        found,
+        matched,
         proposals,
-        since=None,
-        undated=False,
+        [ANY],
+        given=True,
         shared=shared,
         adopted=True,
+        holders=3,
+        states=2,
     )
     assert adopted.text().splitlines()[4:] == [
         "Matched objects of any date (--since any).",
         "Flow:gds matches several (f1, f2): set its adopt_id to the one meant",
         "Wrote dataddo:adopt for stack dev: the next `pulumi up` adopts Service:auth "
         "(afterwards: `pulumi config rm dataddo:adopt`).",
+        "Held means held by the 3 stacks of this backend (any project) and the 2 --state "
+        "exports; stacks of other backends are not known: add their `pulumi stack export` with "
+        "--state.",
         "Delete in Dataddo what no one needs.",
     ]
+    since = Report("dev", unmanaged, [], Matches(), {}, [(900.0, math.inf)], given=True)
+    assert since.text().splitlines()[4] == (
+        "Matched only objects the API dates at or after 1970-01-01T00:15:00Z (--since)."
+    )
+    assert Report("dev", [], [], Matches(), {}, []).text() == (
+        "Every Dataddo object of the account is held by a stack of this backend."
+    )
 
 
 # `pulumi preview --json` failures as engine v3.274.1 prints them (stdout: the whole JSON).

@@ -8,30 +8,66 @@ before taking it)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from pulumi_dataddo.cli.unmanaged.matching import Found, SourceCheck
+from pulumi_dataddo.cli.unmanaged.runs import ANY, Span
 from pulumi_dataddo.cli.unmanaged.stacks import HIDDEN
 from pulumi_dataddo.http.client import DataddoClient
+from pulumi_dataddo.http.responses import FlowInfo
 from pulumi_dataddo.logic import connector_form, source
 
 
 def inventory(api: DataddoClient) -> list[Found]:
-    """Every Service, Source, Destination and Flow of the account."""
+    """Every Service, Source, Destination and Flow of the account, with what the answers tell
+    of when each was created: a Source's or Destination's date is its creation, a Service's its
+    last change (it was created no later), and a Flow, undated, was created after the objects it
+    names."""
     services = [
-        Found("Service", str(s.id), s.label, s.last_action, service=s.service)
+        Found(
+            "Service", str(s.id), s.label, s.last_action, _changed(s.last_action), service=s.service
+        )
         for s in api.list_services()
     ]
-    sources = [Found("Source", s.id, s.label, s.created) for s in api.list_sources()]
+    sources = [
+        Found("Source", s.id, s.label, s.created, _created(s.created)) for s in api.list_sources()
+    ]
+    destinations = [
+        Found("Destination", d.id, d.label, d.created, _created(d.created))
+        for d in api.list_destinations()
+    ]
+    dated = {(f.kind, f.id): f.made[0] for f in [*sources, *destinations]}
     flows = [
         Found(
-            "Flow", f.id, f.label, app=f.app, sources=tuple(f.sources), destination=f.destination_id
+            "Flow",
+            f.id,
+            f.label,
+            made=(_after(dated, f), math.inf),
+            app=f.app,
+            sources=tuple(f.sources),
+            destination=f.destination_id,
         )
         for f in api.list_flows()
     ]
-    destinations = [Found("Destination", d.id, d.label, d.created) for d in api.list_destinations()]
     return [*services, *sources, *destinations, *flows]
+
+
+def _created(at: float | None) -> Span:
+    return ANY if at is None else (at, at)
+
+
+def _changed(at: float | None) -> Span:
+    return ANY if at is None else (-math.inf, at)
+
+
+def _after(dated: Mapping[tuple[str, str], float], flow: FlowInfo) -> float:
+    """When the newest of the objects a Flow names was created (-inf: none is dated)."""
+    named = [("Source", s) for s in flow.sources]
+    if flow.destination_id:
+        named.append(("Destination", flow.destination_id))
+    return max((dated[key] for key in named if key in dated), default=-math.inf)
 
 
 def source_check(api: DataddoClient) -> SourceCheck:

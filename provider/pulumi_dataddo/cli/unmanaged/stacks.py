@@ -1,6 +1,6 @@
-"""What the Pulumi CLI tells about a project's stacks: the objects they hold, the creates a
-preview plans, since when a failed or killed run may have made objects, their Dataddo settings;
-and writing `dataddo:adopt`."""
+"""What the Pulumi CLI tells about the stacks of a backend: which there are (any project), the
+objects they hold, their history, the creates a preview plans, their Dataddo settings; and
+writing `dataddo:adopt`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,9 @@ ADOPT_KEY = f"dataddo:{adoption.CONFIG_KEY}"
 # What `pulumi preview --json` prints for a secret input, `--show-secrets` or not (engine
 # v3.274.1): the plaintext is never in the plan.
 HIDDEN = PLAN_SECRET
+# Names every stack as `organization/project/stack`, so that a name tells its project.
+QUALIFIED = "--fully-qualify-stack-names"
+HISTORY_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,14 @@ class PulumiCli:
     def current_stack(self) -> str:
         return self.run("stack", "--show-name").strip()
 
+    def qualified(self, stack: str) -> str:
+        """The stack's name as `stacks` lists it (`organization/project/dev`)."""
+        return self.run("stack", "--show-name", "--stack", stack, QUALIFIED).strip()
+
     def stacks(self) -> list[str]:
-        return [str(entry["name"]) for entry in self.json("stack", "ls", "--json")]
+        """Every stack of the backend, any project's, by the names `--stack` takes."""
+        listed = self.json("stack", "ls", "--all", "--json", QUALIFIED)
+        return [str(entry["name"]) for entry in listed]
 
     def export(self, stack: str) -> Any:
         return self.json("stack", "export", "--stack", stack)
@@ -85,8 +93,22 @@ class PulumiCli:
         # A secret input shows as HIDDEN whatever the flags (--show-secrets changes nothing).
         return planned_creates(self.json("preview", "--json", "--stack", stack))
 
-    def history(self, stack: str) -> Any:
-        return self.json("stack", "history", "--json", "--stack", stack)
+    def history(self, stack: str) -> list[Any]:
+        """The stack's operations, newest first, back to its last succeeded update (the CLI
+        prints a page of them at a time)."""
+        found: list[Any] = []
+        page = 1
+        while True:
+            listed = self.json(
+                "stack", "history", "--json", "--stack", stack,
+                "--page-size", str(HISTORY_PAGE), "--page", str(page),
+            )  # fmt: skip
+            found += listed
+            if len(listed) < HISTORY_PAGE or any(
+                e.get("kind") == "update" and e.get("result") == "succeeded" for e in listed
+            ):
+                return found
+            page += 1
 
     def settings(self, stack: str) -> settings.Settings:
         """The stack's Dataddo settings (its config, then the environment)."""
@@ -108,13 +130,36 @@ class PulumiCli:
 
 def held(export: Any) -> set[tuple[str, str]]:
     """(kind, id) of every Dataddo object a stack export holds."""
-    resources = (export.get("deployment") or {}).get("resources") or []
     found = set()
-    for resource in resources:
+    for resource in resources(export):
         kind = tokens.kind(str(resource.get("type", "")))
         if kind is not None and resource.get("id"):
             found.add((kind, str(resource["id"])))
     return found
+
+
+def resources(export: Any) -> list[Mapping[str, Any]]:
+    """The resources a `pulumi stack export` records; ValueError for what is no export."""
+    return _listed(_deployment(export), "resources")
+
+
+def pending_operations(export: Any) -> list[Mapping[str, Any]]:
+    """The operations a killed run left pending in a `pulumi stack export`."""
+    return _listed(_deployment(export), "pending_operations")
+
+
+def _deployment(export: Any) -> Mapping[str, Any]:
+    deployment = export.get("deployment") if isinstance(export, Mapping) else None
+    if not isinstance(deployment, Mapping):
+        raise ValueError("no deployment object")
+    return deployment
+
+
+def _listed(deployment: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    items = deployment.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+        raise ValueError(f"deployment.{key} is not a list of objects")
+    return items
 
 
 def planned_creates(plan: Any) -> list[Planned]:
@@ -135,40 +180,6 @@ def planned_creates(plan: Any) -> list[Planned]:
             inputs, depends = names.to_logic(spec, inputs), names.to_logic(spec, depends)
         planned.append(Planned(kind, urn.rsplit("::", 1)[-1], urn, inputs, depends))
     return planned
-
-
-# How far the API's clock may be behind this machine's (creation times are the API's).
-CLOCK_MARGIN = 60.0
-
-
-def suspects_since(history: Any, export: Any) -> float | None:
-    """Since when objects a failed or killed run made can exist (Unix seconds), less a margin
-    for clocks: the end of the stack's last succeeded `update`; without one, the start of its
-    first run: its first update in the history, or the earliest resource its state (`export`)
-    records (a killed first `up` leaves no history, but its Stack resource is recorded as the
-    run starts); None when nothing dates a run. A refresh or destroy never counts: a refresh
-    after a failed `up` must not hide what the failed run made."""
-    updates = [u for u in history or [] if isinstance(u, dict) and u.get("kind") == "update"]
-    ends = [
-        t
-        for u in updates
-        if u.get("result") == "succeeded" and (t := _seconds(u.get("endTime"))) is not None
-    ]
-    if ends:
-        return max(ends) - CLOCK_MARGIN
-    resources = (export.get("deployment") or {}).get("resources") or []
-    starts = [t for u in updates if (t := _seconds(u.get("startTime"))) is not None]
-    starts += [t for r in resources if (t := _seconds(r.get("created"))) is not None]
-    return min(starts) - CLOCK_MARGIN if starts else None
-
-
-def _seconds(text: Any) -> float | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return datetime.fromisoformat(text).timestamp()
-    except ValueError:
-        return None
 
 
 def failure(stdout: str, stderr: str) -> str | None:
