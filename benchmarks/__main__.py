@@ -22,7 +22,7 @@ from typing import Any
 
 from benchmarks import report, suite, summary
 from benchmarks.runner import FLOOR_OF
-from tests.e2e.harness import REPO
+from harness.engine import REPO
 
 RESULTS = REPO / "benchmarks" / "results" / "latest.json"
 DOC = REPO / "docs" / "benchmarks.md"

@@ -20,7 +20,7 @@ from typing import Any
 from benchmarks import journal, procs
 from benchmarks.program import PROGRAM
 from dataddo_emulator.testing import ALL_KINDS, RunningEmulator
-from tests.e2e.harness import PLUGIN, REPO, Project
+from harness.engine import PLUGIN, REPO, Project
 
 BENCH_EMAIL = "bench@example.com"
 BENCH_PASSWORD = "bench-login-pw-4Kd9"

@@ -39,7 +39,7 @@ from benchmarks.runner import (
     Scenario,
 )
 from dataddo_emulator.testing import RunningEmulator, running_emulator
-from tests.e2e.harness import REPO, Project, engine_bin
+from harness.engine import REPO, Project, engine_bin
 
 Log = Callable[[str], None]
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from harness.engine import engine_bin
 from pulumi_dataddo.cli.sweep.labels import BASE
 from pulumi_dataddo.settings import SettingsError
 from tests.acceptance.chains import CHAINS
 from tests.acceptance.target import Target, enabled
 from tests.acceptance.variables import ACCOUNT, Variable
-from tests.e2e.harness import engine_bin
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from pulumi import automation as auto
 
+from harness.engine import Events, Project
 from pulumi_dataddo.cli.sweep.sweeper import Leftover
 from tests.acceptance.account import Account
 from tests.acceptance.chains import Chain
 from tests.acceptance.target import Target
-from tests.e2e.harness import Events, Project
 from tests.reliability.scenario import kill_session, wait_until
 
 SWEEP = Path(sys.executable).parent / "pulumi-dataddo"

@@ -16,6 +16,7 @@ import pytest
 
 from dataddo_emulator.auth import DEMO_EMAIL, DEMO_PASSWORD
 from dataddo_emulator.testing import RunningEmulator, running_emulator
+from harness.engine import REPO, engine_bin
 from pulumi_dataddo.cli.sweep.labels import BASE
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.logic import payloads
@@ -24,7 +25,6 @@ from tests.acceptance import runner
 from tests.acceptance.account import Account, RefusedError, create_chain
 from tests.acceptance.chains import CHAINS, labels, snapchat_credentials, snapchat_fields
 from tests.acceptance.variables import ACCOUNT, SNAPCHAT
-from tests.e2e.harness import REPO, engine_bin
 from tests.reliability.scenario import kill_session, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -55,7 +55,7 @@ def bystanders(by_hand: RunningEmulator) -> dict[str, str]:
 
 def environment(emulator: RunningEmulator, tmp_path: Path, *, fields: bool) -> dict[str, str]:
     """The caller's environment for the emulator's account (its own DATADDO_* and make's left
-    out), the chain's connector fields when `fields`."""
+    out), every chain's connector fields when `fields`."""
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("DATADDO_", "MAKE", "MFLAGS"))}
     return {
         **keep,
@@ -65,7 +65,7 @@ def environment(emulator: RunningEmulator, tmp_path: Path, *, fields: bool) -> d
         "DATADDO_PASSWORD": DEMO_PASSWORD,
         "PULUMI_DATADDO_ENGINE_BIN": str(engine_bin()),
         "PYTEST_ADDOPTS": f"--basetemp={tmp_path / 'run'}",
-        **({variable.name: variable.emulator for variable in SNAPCHAT} if fields else {}),
+        **({v.name: v.emulator for chain in CHAINS for v in chain.variables} if fields else {}),
     }
 
 
@@ -126,7 +126,7 @@ def test_a_run_passes_leaves_nothing_and_counts_every_call(
     done = make("acceptance", environment(by_hand, tmp_path, fields=True))
     assert done.returncode == 0, done.stdout[-5000:]
     found = report(done.stdout)
-    assert found["verdict"].startswith("7 passed, 0 skipped, 0 failed; 0 objects left")
+    assert found["verdict"].startswith("8 passed, 0 skipped, 0 failed; 0 objects left")
     # Counted client-side: all but a request whose answer the killed scenario's provider
     # (sequential creates: one request at a time) never saw.
     assert 0 <= len(by_hand.requests(since=0)) - int(found["calls"]) <= 1
@@ -139,7 +139,7 @@ def test_without_connector_fields_scenarios_are_skipped_naming_them(
 ) -> None:
     done = make("acceptance", environment(by_hand, tmp_path, fields=False))
     assert done.returncode == 0, done.stdout[-5000:]
-    assert report(done.stdout)["verdict"].startswith("0 passed, 7 skipped, 0 failed")
+    assert report(done.stdout)["verdict"].startswith("0 passed, 8 skipped, 0 failed")
     names = ", ".join(variable.name for variable in SNAPCHAT)
     assert f"create: set {names}" in done.stdout
     assert by_hand.objects() == {"services": [], "sources": [], "flows": []}

@@ -10,8 +10,20 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "provider" / "pulumi_dataddo"
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "provider" / "pulumi_dataddo"
 PURE = ("http", "fields", "logic")
+
+
+def _imports(path: Path) -> list[str]:
+    """The modules a file imports (`from x import y` counts as x)."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append(node.module or "")
+    return names
 
 
 @pytest.mark.parametrize(
@@ -35,18 +47,20 @@ def test_importing_loads_no_pulumi_and_changes_nothing(module: str) -> None:
 @pytest.mark.parametrize("layer", PURE)
 def test_pure_layers_never_import_pulumi_or_the_adapters(layer: str) -> None:
     for path in sorted((PACKAGE / layer).rglob("*.py")):
-        tree = ast.parse(path.read_text("utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-            for name in names:
-                assert not name.startswith(("pulumi.", "pulumi_dataddo.dynamic")), (path, name)
-                assert name != "pulumi", (path, name)
+        for name in _imports(path):
+            assert not name.startswith(("pulumi.", "pulumi_dataddo.dynamic")), (path, name)
+            assert name != "pulumi", (path, name)
+
+
+def test_tests_share_through_helper_modules_and_benchmarks_stand_alone() -> None:
+    """A test module is never imported (shared code lives in a helper module beside it), and
+    the benchmarks never import the tests."""
+    for root in ("tests", "benchmarks"):
+        for path in sorted((REPO / root).rglob("*.py")):
+            for name in _imports(path):
+                assert not name.rpartition(".")[2].startswith("test_"), (path, name)
+                if root == "benchmarks":
+                    assert not name.startswith("tests"), (path, name)
 
 
 def test_the_emulator_is_never_imported_by_the_product() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from harness.engine import REPO
 from pulumi_dataddo.fields import reference
-from tests.e2e.harness import REPO
 
 
 def test_the_resource_tables_are_current() -> None:

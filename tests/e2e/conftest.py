@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator, running_emulator
-from tests.e2e.harness import PLUGIN, Project
+from harness.engine import PLUGIN, Project
 
 USER_EMAIL = "e2e@example.com"
 USER_PASSWORD = "e2e-login-pw-5Qx8"  # a secret the tests search for in every output

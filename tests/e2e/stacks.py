@@ -5,8 +5,8 @@ convergence check of an example."""
 from __future__ import annotations
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import Project
 from tests.e2e.api import Journal
-from tests.e2e.harness import Project
 from tests.seed import seed_create_source_body
 
 ORGANIZATION = "org-7f3a"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Project, engine_bin, provider_pickle
+from harness.engine import Project, engine_bin, provider_pickle
 
 pytestmark = pytest.mark.e2e
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import REPO, Project
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
-from tests.e2e.harness import REPO, Project
 from tests.e2e.stacks import converges_and_destroys
 from tests.seed import SNAPCHAT_FIELDS
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import PASSPHRASE, REPO, engine_bin
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
-from tests.e2e.harness import PASSPHRASE, REPO, engine_bin
 
 pytestmark = pytest.mark.e2e
 

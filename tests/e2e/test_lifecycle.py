@@ -9,9 +9,9 @@ import pytest
 from pulumi import automation as auto
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import Project
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
-from tests.e2e.harness import Project
 from tests.e2e.stacks import CHAIN
 
 pytestmark = pytest.mark.e2e

@@ -15,10 +15,10 @@ import pytest
 from pulumi import automation as auto
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import PLUGIN, REPO, CliError, Project, YamlProject, engine_bin
 from pulumi_dataddo.native import migrate
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
-from tests.e2e.harness import PLUGIN, REPO, CliError, Project, YamlProject, engine_bin
 from tests.e2e.stacks import (
     ACCOUNT,
     CHAIN,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dataddo_emulator.testing import RunningEmulator
+from harness.engine import REPO, provider_pickle
 from tests.e2e.api import Journal
 from tests.e2e.conftest import USER_PASSWORD, dataddo_project
-from tests.e2e.harness import REPO, provider_pickle
 from tests.e2e.stacks import ACCOUNT, ORGANIZATION, SECRETS, assert_created_like_the_seed
 
 pytestmark = pytest.mark.e2e

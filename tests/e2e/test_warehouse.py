@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from dataddo_emulator.testing import ALL_KINDS, RunningEmulator
+from harness.engine import REPO, Events, Project
 from tests.e2e.api import Journal, OutOfBand
 from tests.e2e.conftest import USER_EMAIL, USER_PASSWORD, dataddo_project
-from tests.e2e.harness import REPO, Events, Project
 
 pytestmark = pytest.mark.e2e
 

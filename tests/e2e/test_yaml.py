@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import REPO, YamlProject, engine_bin
+from harness.engine import REPO, YamlProject, engine_bin
 
 pytestmark = pytest.mark.e2e
 

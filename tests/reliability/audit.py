@@ -18,7 +18,7 @@ from typing import Any
 
 from dataddo_emulator.ids import customer_id
 from dataddo_emulator.testing import RunningEmulator
-from tests.e2e.harness import Project
+from harness.engine import Project
 from tests.reliability.chains import CHAINS, KINDS, expected_labels
 
 COLLECTIONS = {"service": "services", "source": "sources", "flow": "flows"}

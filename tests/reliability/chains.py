@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dataddo_emulator.testing import RunningEmulator
-from tests.e2e.harness import Project
+from harness.engine import Project
 from tests.reliability import providers
 
 CHAINS = 20

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from tests.e2e.harness import CliError
+from harness.engine import CliError
 from tests.reliability.audit import (
     Counts,
     Exposure,

@@ -11,7 +11,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tests.e2e.harness import REPO
+from harness.engine import REPO
 
 RESULTS = REPO / ".state" / "reliability.json"
 DOC_ENV = "DATADDO_RELIABILITY_DOC"

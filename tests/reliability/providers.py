@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.harness import PLUGIN, Project
+from harness.engine import PLUGIN, Project
 
 DYNAMIC = "dynamic"
 NATIVE = "native"

@@ -14,7 +14,7 @@ from typing import Any
 
 from pulumi import automation as auto
 
-from tests.e2e.harness import Project
+from harness.engine import Project
 from tests.reliability.providers import DYNAMIC, error_messages, is_provider_process
 
 TRACEBACK = "Traceback (most recent call last)"

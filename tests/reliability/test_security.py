@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from harness.engine import Project
 from tests.e2e.api import Journal, OutOfBand
-from tests.e2e.harness import Project
 from tests.reliability import providers
 from tests.reliability.audit import account_objects, state_ids
 from tests.reliability.chains import ROTATED_SECRET

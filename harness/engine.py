@@ -22,7 +22,7 @@ from typing import Any
 
 from pulumi import automation as auto
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 PASSPHRASE = "e2e-passphrase"
 # Type tokens of Dataddo resources: the dynamic providers' and the native provider's.
 DATADDO_TYPES = ("pulumi-python:dynamic", "dataddo:index:")
