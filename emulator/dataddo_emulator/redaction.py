@@ -4,10 +4,11 @@ A Service's config is all secret (the journal masks every value of it, answers n
 it). Elsewhere the provider's rules apply (their list: pulumi_dataddo.redaction's docstring):
 the values of secret-like keys (`apiKeys`, `api_key_2` too), of `{"Name": <secret-like>,
 "value": ...}` pairs (keys in any case) and of `[<secret-like>, <value>]` lists, and inside
-strings the values of secret-like headers, `name=value` pairs and options (`--password x`),
-tokens (`... Bearer <token>`, `https://<token>@host`), a URL's password (`user:pw@host` too),
-and the secrets of JSON text (whole or after a prefix). Answers (a source's metadata) leave out
-what the journal hides.
+strings the values of secret-like headers, `name=value` pairs, options (`--password x`) and
+pairs of Python's dict text (`{'api_key': "abc"}`), tokens (`... Bearer <token>`,
+`https://<token>@host`), a URL's password (`user:pw@host` too), a curl command's password
+(`curl -u user:pw`), and the secrets of JSON text (whole or after a prefix). Answers (a
+source's metadata) leave out what the journal hides.
 """
 
 import json
@@ -50,7 +51,9 @@ _PAIR_VALUES = ("value", "content")
 _LISTED_NAME = re.compile(r"[\w.-]+(?: [\w.-]+)*")
 # Rules naming what they hold: the first group is kept (the second one is the name), the last
 # one masked. A header line (to the line's end) and a header within a text (an optional scheme
-# and one word), a `name=value` pair (spaces around "=", not "=="), an option (`--password x`).
+# and one word), a `name=value` pair (spaces around "=", not "=="), an option (`--password x`),
+# a pair of Python's dict text, which is no JSON (`{'api_key': "abc"}`: a single-quoted key, a
+# value in either quote, where a backslash escapes one: `'it\'s "x"'`).
 _HEADER = re.compile(r"^([ \t]*([\w-]+)[ \t]*:[ \t]*)(\S(?:[^\r\n]*\S)?)", re.MULTILINE)
 _INLINE_HEADER = re.compile(
     r"((?<![\w-])([\w-]+)[ \t]*:[ \t]*)((?:(?i:basic|bearer|token)[ \t]+)?[^\s'\"`,;()<>\[\]{}]+)"
@@ -58,6 +61,9 @@ _INLINE_HEADER = re.compile(
 _KEY_VALUE = re.compile(r"((?<![\w.-])([\w.-]+)[ \t]*=(?!=)[ \t]*)('[^']+'|\"[^\"]+\"|[^\s&;'\"]+)")
 _OPTION = re.compile(
     r"((?<![^\s'\"])--?([A-Za-z][\w-]*)[ \t]+)('[^']+'|\"[^\"]+\"|[^\s'\"-][^\s'\"]*)"
+)
+_REPR_PAIR = re.compile(
+    r"('([\w.-]+)'[ \t]*:[ \t]*)('(?:[^'\\\r\n]|\\.)+'|\"(?:[^\"\\\r\n]|\\.)+\")"
 )
 # Rules whose value counts when it looks like a token (the first group kept, the second one
 # masked): token68 after an authorization scheme anywhere, a URL's user name with no password.
@@ -71,6 +77,12 @@ _TOKEN_MARK = re.compile(r"[0-9]|[a-z][A-Z]")
 _PASSWORD = re.compile(r"(://[^\s@/?#:]*:)(?=\S*@)([^\r\n]*)(?=@)")
 _USERINFO = re.compile(
     r"((?<![\w.%+:/@-])(?!(?i:mailto|sips?|xmpp|acct|tel):)[\w.%+-]+:)([^\s@/]+)(?=@)"
+)
+# a curl command (to the line's end, over `\`-continued lines) and its `user:password` options
+# (the first group kept); only in curl: other commands' `-u` is none (`docker -u 1000:1000`)
+_CURL = re.compile(r"(?<![\w-])curl(?![\w-])(?:\\\r?\n|[^\r\n])*")
+_CURL_USER = re.compile(
+    r"((?<![^\s'\"])(?:-[uU][ \t]*|--(?:proxy-)?user[ \t]+))('[^']+'|\"[^\"]+\"|[^\s'\"-][^\s'\"]*)"
 )
 # where JSON text may start inside a string: an object or an array
 _JSON_START = re.compile(r"[\[{]")
@@ -123,20 +135,30 @@ def redact(value: Any) -> Any:
 
 def redact_text(text: str) -> str:
     """`text` without the values of secret-like headers (`Authorization: ***`), `name=value`
-    pairs (`?api_key=***`) and options (`--password ***`), tokens (`Bearer ***`,
-    `https://***@host`), a URL's password (`https://user:***@host`), and the secrets of JSON
+    pairs (`?api_key=***`), options (`--password ***`) and Python's dict pairs
+    (`{'token': ***}`), tokens (`Bearer ***`, `https://***@host`), a URL's password
+    (`https://user:***@host`), a curl command's (`curl -u user:***`), and the secrets of JSON
     text."""
     text = _redact_json(text)
-    for pattern in (_HEADER, _INLINE_HEADER, _KEY_VALUE, _OPTION):
+    for pattern in (_HEADER, _INLINE_HEADER, _KEY_VALUE, _OPTION, _REPR_PAIR):
         text = pattern.sub(_masked_if_secret, text)
     for pattern in (_AUTH_SCHEME, _URL_TOKEN):
         text = pattern.sub(_masked_if_token, text)
     text = _PASSWORD.sub(lambda m: f"{m[1]}{REDACTED}" if m[2] else m[0], text)
-    return _USERINFO.sub(lambda m: f"{m[1]}{REDACTED}", text)
+    text = _USERINFO.sub(lambda m: f"{m[1]}{REDACTED}", text)
+    return _CURL.sub(lambda m: _CURL_USER.sub(_masked_login, m[0]), text)
 
 
 def _masked_if_secret(match: re.Match[str]) -> str:
     return f"{match[1]}{REDACTED}" if is_secret_key(match[2]) else match[0]
+
+
+def _masked_login(match: re.Match[str]) -> str:
+    """A curl option's `user:password` as `user:***` (its quotes dropped), unless it has no
+    password (`-u user`, `-u user:`)."""
+    login = match[2]
+    user, _, password = (login[1:-1] if login[0] in "'\"" else login).partition(":")
+    return f"{match[1]}{user}:{REDACTED}" if password else match[0]
 
 
 def _masked_if_token(match: re.Match[str]) -> str:

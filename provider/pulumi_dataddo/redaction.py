@@ -23,12 +23,15 @@ A config holds a credential where, at any depth:
   - a header naming a credential: a line `Authorization: Bearer ...` (its value to the line's
     end), or within a text (`-H 'X-Api-Key: abc'`: an optional scheme and one word);
   - a pair `api_key=...` anywhere (query strings, `token=abc;x=1`, `password='a b'`,
-    `Password = x`, `--api-key=x`) or a command line's option `--password x`;
+    `Password = x`, `--api-key=x`), a command line's option `--password x`, or a pair of
+    Python's dict text (`{'api_key': "abc"}`: a quoted key, a quoted value);
   - a token after `Basic`, `Bearer` or `Token` anywhere, or as a URL's user name
     (`https://<token>@host`), when it looks like one (8 characters or more, holding a digit or
     a small letter before a capital: `token bucket`, `git@host` hold none);
   - a URL's password (`scheme://user:<anything>@host`), also without a scheme
     (`user:<password>@host`, not `mailto:someone@host`);
+  - a curl command's password (`curl -u user:<password>`, `--user`, `-U`, `--proxy-user`;
+    a user alone, `-u user`, holds none; `docker -u 1000:1000` is no curl);
   - JSON text (an object or array, whole or after a prefix: `body={...}`) holding one.
 """
 
@@ -92,7 +95,10 @@ _KEY_VALUE = re.compile(r"(?<![\w.-])([\w.-]+)[ \t]*=(?!=)[ \t]*('[^']+'|\"[^\"]
 _OPTION = re.compile(
     r"(?<![^\s'\"])--?([A-Za-z][\w-]*)[ \t]+('[^']+'|\"[^\"]+\"|[^\s'\"-][^\s'\"]*)"
 )
-_NAMED = (_HEADER, _INLINE_HEADER, _KEY_VALUE, _OPTION)
+# A pair of Python's dict text (`{'api_key': "abc"}`, as `str(dict)` writes it), which is no
+# JSON: a single-quoted key, a value in either quote (a backslash escapes one: `'it\'s "x"'`).
+_REPR_PAIR = re.compile(r"'([\w.-]+)'[ \t]*:[ \t]*('(?:[^'\\\r\n]|\\.)+'|\"(?:[^\"\\\r\n]|\\.)+\")")
+_NAMED = (_HEADER, _INLINE_HEADER, _KEY_VALUE, _OPTION, _REPR_PAIR)
 # Rules giving a value with no name: it counts when it looks like a token. RFC 7235's token68
 # after an authorization scheme anywhere (`... Bearer eyJ...`), and a URL's user name with no
 # password (`https://ghp_...@github.com`).
@@ -109,6 +115,12 @@ _PASSWORD = re.compile(r"://[^\s@/?#:]*:(?=(\S*?)@)(?=([^\r\n]*)@)")
 # `user:password@host` with no scheme (a DSN), the password to the first "@"; not an opaque URI
 # whose part after the colon is a user (`mailto:someone@host`, `sip:`, `xmpp:`).
 _USERINFO = re.compile(r"(?<![\w.%+:/@-])(?!(?i:mailto|sips?|xmpp|acct|tel):)[\w.%+-]+:([^\s@/]+)@")
+# A curl command (to the line's end, over `\`-continued lines) and its `user:password` options:
+# only in curl, since other commands' `-u` is no credential (`docker run -u 1000:1000`).
+_CURL = re.compile(r"(?<![\w-])curl(?![\w-])(?:\\\r?\n|[^\r\n])*")
+_CURL_USER = re.compile(
+    r"(?<![^\s'\"])(?:-[uU][ \t]*|--(?:proxy-)?user[ \t]+)('[^']+'|\"[^\"]+\"|[^\s'\"-][^\s'\"]*)"
+)
 # Where JSON text may start inside a string: an object or an array.
 _JSON_START = re.compile(r"[\[{]")
 _DECODER = json.JSONDecoder()
@@ -141,7 +153,7 @@ def holds_credentials(value: Any) -> bool:
 def credential_parts(value: Any) -> Iterator[object]:
     """The credentials inside a config: every value under a credential's name (the token of
     `Bearer <token>` too), and inside strings the value of a header or `name=value` pair, a
-    token, a URL's password, and the credentials of JSON text."""
+    token, a URL's or curl command's password, and the credentials of JSON text."""
     if isinstance(value, Mapping):
         names = _pair_names(value)
         for key, item in value.items():
@@ -240,6 +252,11 @@ def _text_parts(text: str) -> Iterator[object]:
     for passwords in _PASSWORD.findall(text):
         yield from (password for password in passwords if password)
     yield from _USERINFO.findall(text)
+    for command in _CURL.findall(text):
+        for login in _CURL_USER.findall(command):
+            password = _unquoted(login).partition(":")[2]  # the user, before the first ":"
+            if password:
+                yield password
 
 
 def _unquoted(value: str) -> str:

@@ -96,6 +96,12 @@ CREDENTIAL_EXAMPLES: list[tuple[Any, list[str], list[str]]] = [
     ({"dsn": "Server=db;PASSWORD = pw-4;Port=1433"}, ["pw-4"], ["Server=db", "Port=1433"]),
     ({"cmd": "tool --password 'pw 5' --api-key=ak-5 -v"}, ["pw 5", "ak-5"], ["-v"]),
     ({"dsn": "admin:pw-6@db.example.com:5432/shop"}, ["pw-6"], ["admin", "db.example.com"]),
+    # Python's dict text, curl's user:password.
+    ({"log": "sent {'password': 'pw-7', 'user': 'bob'}"}, ["pw-7"], ["'password'", "bob"]),
+    ({"log": "{'api_key': \"ak-6\", 'label': 'Snapchat'}"}, ["ak-6"], ["'api_key'", "Snapchat"]),
+    ({"cmd": "curl -u bob:pw-8 https://api.example.com"}, ["pw-8"], ["bob", "api.example.com"]),
+    ({"cmd": "curl -s \\\n  --user 'bob:pw 9' -U px:pw-10 https://h"},
+     ["pw 9", "pw-10"], ["bob", "px"]),
     # Look-alikes: prose, labels, ids, user names, comparisons, empty values.
     ({"note": "The token bucket refills at 5/s; password policy = strict"}, [], ["5/s", "strict"]),
     ({"label": "Snapchat Insights", "description": "Basic plan, Token bucket"},
@@ -108,6 +114,11 @@ CREDENTIAL_EXAMPLES: list[tuple[Any, list[str], list[str]]] = [
      [], ["expected"]),
     ({"apiKeys": [], "passwords": [""], "p": ["pin", None],
       "h": [{"Name": "Accept", "Value": "text/csv"}]}, [], ["text/csv"]),
+    ({"log": "{'label': 'Snapchat', 'tokenUrl': 'https://h/t'}", "note": "the 'password': field"},
+     [], ["Snapchat", "https://h/t"]),
+    ({"cmd": "curl -u bob --user-agent 'ua:1' https://h", "run": "docker run -u 1000:1000 img",
+      "note": "curl: pass -u when asked, see --user docs"},
+     [], ["bob", "ua:1", "1000:1000", "docs"]),
 ]  # fmt: skip
 
 
@@ -129,7 +140,7 @@ def test_the_credential_rules_agree_on_examples(
 # Text made of the pieces the rules look for (no "*": a masked value would read as unchanged).
 MARKS = st.sampled_from(
     ["=", ":", " ", "\n", "://", "@", "&", ";", "/", "?", "'", '"', "--", " = ", "==", "Bearer ",
-     "mailto", "tOk3nValue", "{", "["]
+     "mailto", "tOk3nValue", "{", "[", "curl ", "-u", " --user ", "\\", "\\\n"]
 )  # fmt: skip
 JSON_MARKS = st.sampled_from(
     ["{", "}", "[", "]", ",", ":", '"password"', '"a"', '"x=1"', '"Name"', '"Value"', "x="]
@@ -159,6 +170,8 @@ CONFIGS = st.recursive(
 @example(["Authorization", "Bearer x"])
 @example('x={"Name": "pin", "Value": 1}')
 @example("Bearer tOk3nValue")
+@example("{'password': 'a\\'b'}")
+@example("curl -u 'u:p w' --user u -U :x")
 def test_the_credential_rules_agree_on_generated_configs(config: Any) -> None:
     """The provider finds a credential exactly where the emulator's journal hides one."""
     assert redaction.holds_credentials(config) == (emulator_redaction.redact(config) != config)

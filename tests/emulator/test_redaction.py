@@ -71,6 +71,16 @@ def test_short_and_descriptive_key_names(key: str, secret: bool) -> None:
         ("admin:pw@db.example.com/x", "admin:***@db.example.com/x"),
         ("mailto:someone@example.com", "mailto:someone@example.com"),
         ("password policy = strict", "password policy = strict"),
+        ("sent {'password': 'x', 'a': 1}", "sent {'password': ***, 'a': 1}"),
+        ("{'api_key': \"it's\"}", "{'api_key': ***}"),
+        ("{'token': 'a\\'b', 'x': 'y'}", "{'token': ***, 'x': 'y'}"),
+        ("{'label': 'Snapchat', 'password': ''}", "{'label': 'Snapchat', 'password': ''}"),
+        ("curl -u user:pass https://h", "curl -u user:*** https://h"),
+        ("curl -uadmin:pw -U 'p:x y' h", "curl -uadmin:*** -U p:*** h"),
+        ("curl \\\n --user me:a:b h", "curl \\\n --user me:*** h"),
+        ("curl -u user --user-agent a:b h", "curl -u user --user-agent a:b h"),
+        ("curl -u user: h", "curl -u user: h"),
+        ("docker run -u 1000:1000 img", "docker run -u 1000:1000 img"),
     ],
 )
 def test_secrets_inside_strings(text: str, expected: str) -> None:

@@ -117,6 +117,14 @@ def test_secret_keys(key: str, secret: bool) -> None:
         {"cmd": 'run -token "a b"'},
         {"dsn": "admin:hunter2@db.example.com:5432/shop"},
         {"dsn": "dsn=u:p@tcp(h:3306)/db"},
+        {"log": "sent {'password': 'x'}"},
+        {"log": "{'api_key': \"abc\", 'region': 'eu'}"},
+        {"log": "{'auth': {'token': 'it\\'s \"x\"'}}"},
+        {"cmd": "curl -u user:pass https://h"},
+        {"cmd": "curl -s --user 'me:p w' https://h"},
+        {"cmd": "curl -uadmin:pw https://h"},
+        {"cmd": "curl -X POST \\\n  -U proxy:pw https://h"},
+        {"cmd": "curl --proxy-user proxy:pw https://h"},
     ],
 )
 def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> None:
@@ -146,6 +154,10 @@ def test_credentials_are_found_whatever_their_shape(config: dict[str, Any]) -> N
         {"repo": "https://git@github.com/o/r.git", "mail": "mailto:someone@example.com"},
         {"check": "if token == expected", "flags": "--token-file", "time": "at 10:30, token: "},
         {"log": 'body={"author": "me"} [1, 2]', "query": "password= &x=1"},
+        {"log": "{'label': 'Snapchat', 'tokenUrl': 'https://h/t', 'password': ''}"},
+        {"note": "the 'password': field, then 'token' : 7", "cols": "['id', 'password']"},
+        {"cmd": "curl -u user https://h", "also": "curl -u user: --user-agent 'a:b' https://h"},
+        {"cmd": "run -u words: here", "docker": "docker run -u 1000:1000 --user app:app img"},
     ],
 )
 def test_plain_configs_hold_no_credentials(config: Any) -> None:
@@ -220,6 +232,8 @@ def test_masked_shows_a_config_with_its_credentials_masked() -> None:
         "body": 'sent {"secret": "s\\"1", "client": "acme"}',
         "cmd": "tool --password pw-2 -v",
         "flags": [True, None, 5],
+        "log": "got {'label': 'x', 'api_key': \"ak-1\"}",
+        "curl": "curl -u 'me:p w' https://h",
     }
     assert redaction.masked(config) == {
         "table": "orders",
@@ -229,5 +243,7 @@ def test_masked_shows_a_config_with_its_credentials_masked() -> None:
         "body": 'sent {"secret": "***", "client": "acme"}',
         "cmd": "tool --password *** -v",
         "flags": [True, None, 5],
+        "log": "got {'label': 'x', 'api_key': \"***\"}",
+        "curl": "curl -u 'me:***' https://h",
     }
     assert redaction.masked({"note": "no credential"}) == {"note": "no credential"}
