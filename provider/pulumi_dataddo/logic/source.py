@@ -33,8 +33,7 @@ KIND = SOURCE.kind
 
 def check(_olds: Props, news: Props) -> Checked:
     v = Validator()
-    moved = _moved(news)
-    news = upgrade(news)
+    news, moved = _upgraded(news)
     inputs = check_fields(SOURCE, news, v)
     connector_id, config = news.get("connector_id"), news.get("config")
     warnings = connector_form.connector_warnings(connector_id)
@@ -61,12 +60,17 @@ def upgrade(props: Props) -> Props:
     """The Source's arguments in today's shape: a form field given in `config` that an argument
     left unset sets (one added since, such as allow_empty) moves to that argument. The create
     body is the same either way, so a program or a state written before is no change."""
+    return _upgraded(props)[0]
+
+
+def _upgraded(props: Props) -> tuple[Props, dict[str, str]]:
+    """`upgrade`, and what moved (argument -> config key)."""
     moved = _moved(props)
     if not moved:
-        return dict(props)
+        return dict(props), moved
     config = {k: v for k, v in props["config"].items() if k not in moved.values()}
     arguments = {argument: props["config"][key] for argument, key in moved.items()}
-    return {**props, **arguments, "config": config}
+    return {**props, **arguments, "config": config}, moved
 
 
 def _moved(props: Props) -> dict[str, str]:
