@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_dataddo import redaction
+from pulumi_dataddo.cli.review.masking import PLAN_SECRET
 from pulumi_dataddo.cli.unmanaged.command import Report
 from pulumi_dataddo.cli.unmanaged.inventory import declared_request, made_with
 from pulumi_dataddo.cli.unmanaged.matching import Found, Matches, matches, proposed
 from pulumi_dataddo.cli.unmanaged.runs import ANY
 from pulumi_dataddo.cli.unmanaged.stacks import (
-    HIDDEN,
     Planned,
     failure,
     held,
@@ -166,13 +166,13 @@ def test_labels_that_cannot_tell_objects_apart_never_match() -> None:
     planned = [
         Planned("Service", "auth", SERVICE_URN, {"service": "snapchat_static", "label": None}),
         Planned("Flow", "f", FLOW_URN, {"sources": ["s1"], "app": "power_bi", "label": "Flow"}, {}),
-        # A secret label: the plan shows only HIDDEN.
-        Planned("Source", "insights", SOURCE_URN, {"label": HIDDEN, "oauth_id": "1"}),
+        # A secret label: the plan shows only PLAN_SECRET.
+        Planned("Source", "insights", SOURCE_URN, {"label": PLAN_SECRET, "oauth_id": "1"}),
     ]
     unmanaged = [
         Found("Service", "1001", "snapchat_static", service="snapchat_static"),
         Found("Flow", "f1", "Flow", app="power_bi", sources=("s1",)),
-        Found("Source", "src-1", HIDDEN),
+        Found("Source", "src-1", PLAN_SECRET),
     ]
     assert matches(planned, unmanaged, _made_with("1")).found == {
         SERVICE_URN: [],
@@ -235,7 +235,7 @@ def test_a_source_whose_config_the_plan_hides_is_matched_on_what_the_plan_shows(
 ) -> None:
     """`pulumi preview --json` shows a secret config as "[secret]" (--show-secrets or not): the
     rest of the declaration is compared, the config is left to the adoption's check."""
-    hidden = {**seed_source_inputs, "config": HIDDEN}
+    hidden = {**seed_source_inputs, "config": PLAN_SECRET}
     other_service = {**seed_source_inputs, "oauth_id": "1001"}
     other_strategy = {**seed_source_inputs, "strategy": "full"}
     recorded = {
@@ -268,7 +268,7 @@ def test_a_source_partly_hidden_is_compared_on_what_the_plan_shows(
     seed_source_inputs: dict[str, Any],
 ) -> None:
     config = seed_source_inputs["config"]
-    partly = {**seed_source_inputs, "config": {**config, "accountId": HIDDEN}}
+    partly = {**seed_source_inputs, "config": {**config, "accountId": PLAN_SECRET}}
     request = declared_request(partly)
     assert request is not None
     assert "accountId" not in request
@@ -282,8 +282,8 @@ def test_a_source_partly_hidden_is_compared_on_what_the_plan_shows(
     assert not made_with(seed_source_inputs, "snapchat", _recorded(other_account))
     # A hidden field is left out too; without its connector no request can be told.
     other_service = {**seed_source_inputs, "oauth_id": "1001"}
-    assert made_with({**partly, "oauth_id": HIDDEN}, "snapchat", _recorded(other_service))
-    assert declared_request({**seed_source_inputs, "connector_id": HIDDEN}) is None
+    assert made_with({**partly, "oauth_id": PLAN_SECRET}, "snapchat", _recorded(other_service))
+    assert declared_request({**seed_source_inputs, "connector_id": PLAN_SECRET}) is None
 
 
 def test_a_native_flow_into_a_destination_is_matched_through_its_camel_case_plan() -> None:
@@ -300,7 +300,7 @@ def test_a_native_flow_into_a_destination_is_matched_through_its_camel_case_plan
                         "destinationType": "pgsql",
                         "oauthId": "1001",
                         "label": "Warehouse",
-                        "config": HIDDEN,
+                        "config": PLAN_SECRET,
                     },
                     "propertyDependencies": {"destinationType": [], "oauthId": []},
                 },

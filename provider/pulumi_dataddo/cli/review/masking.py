@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+# What `pulumi preview --json` prints for a secret input, `--show-secrets` or not (engine
+# v3.274.1): the plaintext is never in the plan.
 PLAN_SECRET = "[secret]"
 # What the engine writes for a value not known until the update runs (sig.UnknownStringValue).
 PLAN_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"

@@ -12,9 +12,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from pulumi_dataddo.cli.review.masking import PLAN_SECRET
 from pulumi_dataddo.cli.unmanaged.matching import Found, SourceCheck
 from pulumi_dataddo.cli.unmanaged.runs import ANY, Span
-from pulumi_dataddo.cli.unmanaged.stacks import HIDDEN
 from pulumi_dataddo.http.client import DataddoClient
 from pulumi_dataddo.http.responses import FlowInfo
 from pulumi_dataddo.logic import connector_form, source
@@ -130,4 +130,4 @@ def _holds_hidden(value: Any) -> bool:
         return any(_holds_hidden(v) for v in value.values())
     if isinstance(value, list):
         return any(_holds_hidden(v) for v in value)
-    return bool(value == HIDDEN)
+    return bool(value == PLAN_SECRET)

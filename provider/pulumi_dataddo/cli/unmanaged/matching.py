@@ -18,8 +18,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pulumi_dataddo.cli.review.masking import PLAN_SECRET
 from pulumi_dataddo.cli.unmanaged.runs import ANY, Span
-from pulumi_dataddo.cli.unmanaged.stacks import HIDDEN, Planned
+from pulumi_dataddo.cli.unmanaged.stacks import Planned
 from pulumi_dataddo.fields.values import is_unknown
 from pulumi_dataddo.logic.flow import DEFAULT_LABEL
 
@@ -132,8 +133,8 @@ def _candidates(
     kind: str, inputs: Mapping[str, Any], unmanaged: list[Found], source_made: SourceCheck
 ) -> list[Found]:
     label = inputs.get("label")
-    if not isinstance(label, str) or label in (inputs.get("service"), DEFAULT_LABEL, HIDDEN):
-        return []  # nothing tells objects apart (a secret label shows only as HIDDEN)
+    if not isinstance(label, str) or label in (inputs.get("service"), DEFAULT_LABEL, PLAN_SECRET):
+        return []  # nothing tells objects apart (a secret label shows only as PLAN_SECRET)
     same = [f for f in unmanaged if f.kind == kind and f.label == label]
     if kind == "Service":
         return [f for f in same if f.service == inputs.get("service")]

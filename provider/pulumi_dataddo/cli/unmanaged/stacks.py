@@ -13,14 +13,11 @@ from typing import Any
 
 from pulumi_dataddo import adoption, redaction, settings, tokens
 from pulumi_dataddo.cli.command import CliError
-from pulumi_dataddo.cli.review.masking import PLAN_SECRET, scrub
+from pulumi_dataddo.cli.review.masking import scrub
 from pulumi_dataddo.logic.registry import logics
 from pulumi_dataddo.native import names
 
 ADOPT_KEY = f"dataddo:{adoption.CONFIG_KEY}"
-# What `pulumi preview --json` prints for a secret input, `--show-secrets` or not (engine
-# v3.274.1): the plaintext is never in the plan.
-HIDDEN = PLAN_SECRET
 # Names every stack as `organization/project/stack`, so that a name tells its project.
 QUALIFIED = "--fully-qualify-stack-names"
 HISTORY_PAGE = 100
@@ -90,7 +87,7 @@ class PulumiCli:
         return self.json("stack", "export", "--stack", stack)
 
     def planned_creates(self, stack: str) -> list[Planned]:
-        # A secret input shows as HIDDEN whatever the flags (--show-secrets changes nothing).
+        # A secret input shows as PLAN_SECRET whatever the flags (--show-secrets changes nothing).
         return planned_creates(self.json("preview", "--json", "--stack", stack))
 
     def history(self, stack: str) -> list[Any]:
